@@ -1,0 +1,21 @@
+import { ERRORS, type ErrorCode } from "../../shared/errors.js";
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** An expected failure with a stable code; the error handler maps it to HTTP in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(ERRORS[code].en);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allEndpoints } from "../../shared/api/index.js";
+import type { Endpoint } from "../../shared/endpoint.js";
+import {
+  createTestApp,
+  createUserFixture,
+  JING_COUNTY,
+  PENGXI_COUNTY,
+  signIn,
+  type TestAgent,
+  type TestApp,
+} from "../test/test-app.js";
+
+// Every endpoint, called by an administrator of Pengxi against records of Jing County.
+// A new endpoint without a case here fails the completeness test below.
+let t: TestApp;
+let outsider: TestAgent;
+let jingUserId: string;
+const JING_TOWNSHIP = "341823100000";
+const JING_VILLAGE = "341823100001";
+
+const PUBLIC = new Set(["GET /api/health", "POST /api/session", "DELETE /api/session"]);
+// Endpoints about the caller's own session: they touch nothing of another region.
+const OWN_SESSION = new Set(["GET /api/session", "POST /api/session/password"]);
+
+type Case = { url: () => string; body?: () => unknown; expectEmpty?: (json: unknown) => void };
+const CASES: Record<string, Case> = {
+  "GET /api/regions/:code": { url: () => `/api/regions/${JING_COUNTY}` },
+  "GET /api/regions": {
+    url: () => `/api/regions?q=${encodeURIComponent("泾")}`,
+    expectEmpty: (json) => expect((json as { rows: unknown[] }).rows).toEqual([]),
+  },
+  "POST /api/regions": {
+    url: () => "/api/regions",
+    body: () => ({ parentCode: JING_TOWNSHIP, code: "341823100901", name: "越权村" }),
+  },
+  "PATCH /api/regions/:code": {
+    url: () => `/api/regions/${JING_VILLAGE}`,
+    body: () => ({ name: "越权", version: 1 }),
+  },
+  "GET /api/users": { url: () => `/api/users?regionCode=${JING_COUNTY}` },
+  "GET /api/users/:id": { url: () => `/api/users/${jingUserId}` },
+  "POST /api/users": {
+    url: () => "/api/users",
+    body: () => ({ username: "intruder", displayName: "越权", role: "caseworker", regionCode: JING_VILLAGE }),
+  },
+  "PATCH /api/users/:id": {
+    url: () => `/api/users/${jingUserId}`,
+    body: () => ({ displayName: "越权", version: 1 }),
+  },
+  "PUT /api/users/:id/disabled": {
+    url: () => `/api/users/${jingUserId}/disabled`,
+    body: () => ({ isDisabled: true, version: 1 }),
+  },
+  "POST /api/users/:id/password-reset": { url: () => `/api/users/${jingUserId}/password-reset` },
+  "GET /api/audit": {
+    url: () => `/api/audit?entityType=user&entityId=${jingUserId}`,
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+};
+
+const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  jingUserId = (await createUserFixture(t.db, { role: "caseworker", regionCode: JING_VILLAGE })).id;
+  const pengxiAdmin = await createUserFixture(t.db, { role: "administrator", regionCode: PENGXI_COUNTY });
+  outsider = await signIn(t.app, pengxiAdmin.username);
+  // Something in Jing's audit trail that the outsider must not see.
+  const jingAdmin = await createUserFixture(t.db, { role: "administrator", regionCode: JING_COUNTY });
+  const insider = await signIn(t.app, jingAdmin.username);
+  expect(
+    (await insider.request("PATCH", `/api/users/${jingUserId}`, { displayName: "改名", version: 1 }))
+      .statusCode,
+  ).toBe(200);
+});
+afterAll(() => t.close());
+
+describe("authorisation across regions", () => {
+  it("has a case for every endpoint that is not public or about the caller's own session", () => {
+    const missing = allEndpoints
+      .map(keyOf)
+      .filter((key) => !PUBLIC.has(key) && !OWN_SESSION.has(key) && !CASES[key]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const [key, testCase] of Object.entries(CASES)) {
+    it(`${key} refuses or hides records of another region`, async () => {
+      const [method] = key.split(" ") as [string];
+      const response = await outsider.request(method, testCase.url(), testCase.body?.());
+      if (testCase.expectEmpty) {
+        // Lists answer with nothing from outside the scope, or refuse a filter that points outside it.
+        if (response.statusCode === 200) testCase.expectEmpty(response.json());
+        else expect([403, 404]).toContain(response.statusCode);
+      } else {
+        expect([403, 404]).toContain(response.statusCode);
+      }
+    });
+  }
+
+  it("left every Jing record as it was", async () => {
+    const [user] = await t.db.query<{ displayName: string; disabled: boolean; version: number }>(
+      `select display_name as "displayName", disabled_at is not null as disabled, version from app_user where id = $1`,
+      [jingUserId],
+    );
+    expect(user).toEqual({ displayName: "改名", disabled: false, version: 2 });
+    expect(await t.db.query("select 1 from region where code = '341823100901'")).toEqual([]);
+    expect(await t.db.query("select 1 from app_user where username = 'intruder'")).toEqual([]);
+    const [village] = await t.db.query<{ version: number }>("select version from region where code = $1", [
+      JING_VILLAGE,
+    ]);
+    expect(village?.version).toBe(1);
+  });
+
+  it("lets nobody below administrator manage users even inside their own region", async () => {
+    const officer = await createUserFixture(t.db, { role: "township_officer", regionCode: JING_TOWNSHIP });
+    const agent = await signIn(t.app, officer.username);
+    const reset = await agent.request("POST", `/api/users/${jingUserId}/password-reset`);
+    expect(reset.statusCode).toBe(403);
+    const audit = await agent.request("GET", "/api/audit");
+    expect(audit.statusCode).toBe(403);
+    const list = await agent.request("GET", "/api/users");
+    expect(list.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,45 @@
+import type { Queryable } from "../../db/db.js";
+import { findChainEvents, findChainHeads } from "./audit.queries.js";
+import { chainHash, GENESIS_HASH } from "./audit-chain.js";
+
+export interface ChainProblem {
+  chainCode: string;
+  seq: number;
+  problem: "hash_mismatch" | "broken_link" | "missing_event" | "head_mismatch";
+}
+
+/** Recomputes every chain from its first event; returns the events checked and every problem found. */
+export async function verifyAuditTrail(
+  q: Queryable,
+): Promise<{ chains: number; events: number; problems: ChainProblem[] }> {
+  const problems: ChainProblem[] = [];
+  const heads = await findChainHeads(q);
+  let events = 0;
+  for (const head of heads) {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    for (;;) {
+      const page = await findChainEvents(q, head.chainCode, expectedSeq - 1, 1000);
+      if (page.length === 0) break;
+      for (const event of page) {
+        events += 1;
+        if (event.seq !== expectedSeq) {
+          problems.push({ chainCode: head.chainCode, seq: expectedSeq, problem: "missing_event" });
+          expectedSeq = event.seq;
+        }
+        if (event.prevHash !== prevHash)
+          problems.push({ chainCode: head.chainCode, seq: event.seq, problem: "broken_link" });
+        const { prevHash: _stored, hash, ...fields } = event;
+        if (chainHash(event.prevHash, fields) !== hash) {
+          problems.push({ chainCode: head.chainCode, seq: event.seq, problem: "hash_mismatch" });
+        }
+        prevHash = hash;
+        expectedSeq += 1;
+      }
+    }
+    if (expectedSeq - 1 !== head.lastSeq || prevHash !== head.lastHash) {
+      problems.push({ chainCode: head.chainCode, seq: head.lastSeq, problem: "head_mismatch" });
+    }
+  }
+  return { chains: heads.length, events, problems };
+}

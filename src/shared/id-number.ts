@@ -1,0 +1,77 @@
+// Resident identity numbers (公民身份号码, GB 11643-1999): 6-digit region, 8-digit birth date,
+// 3-digit sequence (odd for men, even for women), 1 check character.
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = "10X98765432";
+
+/** The check character (0-9 or X) for the first 17 digits of an ID number. */
+export function idNumberChecksum(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11]!;
+}
+
+export type ParsedIdNumber =
+  | { ok: true; idNumber: string; birthDate: string; sex: "male" | "female"; regionCode6: string }
+  | { ok: false; reason: "format" | "checksum" | "birth_date" };
+
+/** Full-width digits and letters (as typed with a Chinese IME) to half-width, spaces removed. */
+function normalise(text: string): string {
+  return text
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (char) =>
+      String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+    )
+    .replace(/[\s\u3000]/g, "")
+    .toUpperCase();
+}
+
+function isRealDate(year: number, month: number, day: number, today: Date): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    year >= 1900 &&
+    date.getTime() <= today.getTime()
+  );
+}
+
+/**
+ * Checks an ID number and reads its birth date and sex. Accepts 18-character numbers (x or X)
+ * and legacy 15-digit ones, which are converted to 18 (19 inserted before the year, checksum added).
+ */
+export function parseIdNumber(text: string, today: Date = new Date()): ParsedIdNumber {
+  let id = normalise(text);
+  if (/^\d{15}$/.test(id)) {
+    const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
+    id = first17 + idNumberChecksum(first17);
+  } else if (!/^\d{17}[\dX]$/.test(id)) {
+    return { ok: false, reason: "format" };
+  } else if (idNumberChecksum(id.slice(0, 17)) !== id[17]) {
+    return { ok: false, reason: "checksum" };
+  }
+  const year = Number(id.slice(6, 10));
+  const month = Number(id.slice(10, 12));
+  const day = Number(id.slice(12, 14));
+  if (!isRealDate(year, month, day, today)) return { ok: false, reason: "birth_date" };
+  return {
+    ok: true,
+    idNumber: id,
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    sex: Number(id[16]) % 2 === 1 ? "male" : "female",
+    regionCode6: id.slice(0, 6),
+  };
+}
+
+/** An ID number with the birth date and sequence hidden: 341823********123X. */
+export function maskIdNumber(id: string): string {
+  if (id.length < 10) return "*".repeat(id.length);
+  return `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+/** A phone number with its middle hidden: 138****5678 for mobiles. */
+export function maskPhone(phone: string): string {
+  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  if (phone.length <= 5) return "*".repeat(phone.length);
+  return `${phone.slice(0, 3)}${"*".repeat(phone.length - 5)}${phone.slice(-2)}`;
+}

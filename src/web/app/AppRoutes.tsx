@@ -1,0 +1,58 @@
+import { Route, Routes } from "react-router";
+import { AuditPage } from "../modules/audit/components/AuditPage.js";
+import { HomePage } from "../modules/home/components/HomePage.js";
+import { RegionsPage } from "../modules/regions/components/RegionsPage.js";
+import { ChangePasswordPage } from "../modules/session/components/ChangePasswordPage.js";
+import { LoginPage } from "../modules/session/components/LoginPage.js";
+import { useSessionEvents } from "../modules/session/hooks/useSessionEvents.js";
+import { UsersPage } from "../modules/users/components/UsersPage.js";
+import { AppLayout } from "./AppLayout.js";
+import { NotFoundPage } from "./NotFoundPage.js";
+import { RequirePermission } from "./RequirePermission.js";
+import { RequireSession } from "./RequireSession.js";
+
+/** The screens and who may open them. */
+export function AppRoutes() {
+  useSessionEvents();
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/change-password"
+        element={
+          <RequireSession isPasswordChangeScreen>
+            <ChangePasswordPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="regions" element={<RegionsPage />} />
+        <Route path="regions/:code" element={<RegionsPage />} />
+        <Route
+          path="users"
+          element={
+            <RequirePermission permission="canReadUsers">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="canReadAudit">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

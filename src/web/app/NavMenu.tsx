@@ -1,0 +1,63 @@
+import { Menu, type MenuProps } from "antd";
+import { Link, useLocation } from "react-router";
+import { useT } from "../i18n/useT.js";
+import { useCurrentUser } from "../modules/session/hooks/useCurrentUser.js";
+import { permissionsOf } from "../modules/session/permissionsOf.js";
+
+/** The module menu: only the modules the user's role may open. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useT();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const permissions = permissionsOf(user.role);
+
+  const items: MenuProps["items"] = [
+    {
+      key: "/",
+      label: (
+        <Link to="/" data-testid="nav-home">
+          {t("nav.home")}
+        </Link>
+      ),
+    },
+    {
+      key: "/regions",
+      label: (
+        <Link to="/regions" data-testid="nav-regions">
+          {t("nav.regions")}
+        </Link>
+      ),
+    },
+  ];
+  if (permissions.canReadUsers) {
+    items.push({
+      key: "/users",
+      label: (
+        <Link to="/users" data-testid="nav-users">
+          {t("nav.users")}
+        </Link>
+      ),
+    });
+  }
+  if (permissions.canReadAudit) {
+    items.push({
+      key: "/audit",
+      label: (
+        <Link to="/audit" data-testid="nav-audit">
+          {t("nav.audit")}
+        </Link>
+      ),
+    });
+  }
+
+  const section = `/${location.pathname.split("/")[1] ?? ""}`;
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[section]}
+      onClick={() => onNavigate?.()}
+      style={{ borderInlineEnd: "none" }}
+    />
+  );
+}

@@ -10,6 +10,7 @@ import { registerSessionHook } from "./http/session-hook.js";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
 import { registerHealthRoutes } from "./modules/health/health.routes.js";
+import { registerHouseholdRoutes } from "./modules/households/households.routes.js";
 import { registerRegionRoutes } from "./modules/regions/regions.routes.js";
 import { registerUserRoutes } from "./modules/users/users.routes.js";
 
@@ -66,6 +67,7 @@ export async function buildApp({
   registerRegionRoutes(app, db);
   registerUserRoutes(app, db);
   registerAuditRoutes(app, db);
+  registerHouseholdRoutes(app, db);
 
   const openApiDocument = buildOpenApiDocument();
   app.get("/api/openapi.json", async () => openApiDocument);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allEndpoints } from "../../shared/api/index.js";
 import type { Endpoint } from "../../shared/endpoint.js";
+import { householdDraft } from "../test/household-factory.js";
 import {
   createTestApp,
   createUserFixture,
@@ -16,6 +17,7 @@ import {
 let t: TestApp;
 let outsider: TestAgent;
 let jingUserId: string;
+let jingHousehold: { id: string; memberId: string; draft: ReturnType<typeof householdDraft> };
 const JING_TOWNSHIP = "341823100000";
 const JING_VILLAGE = "341823100001";
 
@@ -53,6 +55,42 @@ const CASES: Record<string, Case> = {
     body: () => ({ isDisabled: true, version: 1 }),
   },
   "POST /api/users/:id/password-reset": { url: () => `/api/users/${jingUserId}/password-reset` },
+  "GET /api/households": {
+    url: () => `/api/households?q=${encodeURIComponent(jingHousehold.draft.householdNumber)}`,
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "GET /api/households/:id": { url: () => `/api/households/${jingHousehold.id}` },
+  "POST /api/households": {
+    url: () => "/api/households",
+    body: () => ({ household: householdDraft() }),
+  },
+  "PUT /api/households/:id": {
+    url: () => `/api/households/${jingHousehold.id}`,
+    body: () => ({ household: { ...jingHousehold.draft, address: "越权" }, version: 1, reason: "越权" }),
+  },
+  "GET /api/households/:id/versions": { url: () => `/api/households/${jingHousehold.id}/versions` },
+  "GET /api/households/:id/versions/:version": {
+    url: () => `/api/households/${jingHousehold.id}/versions/1`,
+  },
+  "POST /api/households/:id/reveal": {
+    url: () => `/api/households/${jingHousehold.id}/reveal`,
+    body: () => ({ field: "idNumber", memberId: jingHousehold.memberId }),
+  },
+  "GET /api/households/:id/caseworkers": { url: () => `/api/households/${jingHousehold.id}/caseworkers` },
+  "PUT /api/households/:id/caseworkers": {
+    url: () => `/api/households/${jingHousehold.id}/caseworkers`,
+    body: () => ({ userIds: [] }),
+  },
+  "POST /api/households/:id/members/:memberId/move": {
+    url: () => `/api/households/${jingHousehold.id}/members/${jingHousehold.memberId}/move`,
+    body: () => ({
+      version: 1,
+      target: { newHouseholdNumber: "999999" },
+      relation: "head",
+      newHeadMemberId: jingHousehold.memberId,
+      reason: "越权",
+    }),
+  },
   "GET /api/audit": {
     url: () => `/api/audit?entityType=user&entityId=${jingUserId}`,
     expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
@@ -73,6 +111,11 @@ beforeAll(async () => {
     (await insider.request("PATCH", `/api/users/${jingUserId}`, { displayName: "改名", version: 1 }))
       .statusCode,
   ).toBe(200);
+  const draft = householdDraft({ regionCode: JING_VILLAGE });
+  const created = await insider.request("POST", "/api/households", { household: draft });
+  expect(created.statusCode).toBe(200);
+  const household = (created.json() as { household: { id: string; members: { id: string }[] } }).household;
+  jingHousehold = { id: household.id, memberId: household.members[0]!.id, draft };
 });
 afterAll(() => t.close());
 
@@ -110,6 +153,15 @@ describe("authorisation across regions", () => {
       JING_VILLAGE,
     ]);
     expect(village?.version).toBe(1);
+    const [household] = await t.db.query<{ version: number; address: string; members: number }>(
+      `select version, address, (select count(*)::int from member m where m.household_id = h.id) as members
+       from household h where id = $1`,
+      [jingHousehold.id],
+    );
+    expect(household).toEqual({ version: 1, address: jingHousehold.draft.address, members: 4 });
+    expect(await t.db.query("select 1 from household where household_number = '999999'")).toEqual([]);
+    const reveals = await t.db.query("select 1 from audit_event where action = 'personal_data.reveal'");
+    expect(reveals).toEqual([]);
   });
 
   it("lets nobody below administrator manage users even inside their own region", async () => {

@@ -1,6 +1,7 @@
 import type { Endpoint } from "../endpoint.js";
 import * as audit from "./audit.api.js";
 import * as health from "./health.api.js";
+import * as households from "./households.api.js";
 import * as regions from "./regions.api.js";
 import * as session from "./session.api.js";
 import * as users from "./users.api.js";
@@ -17,6 +18,6 @@ function endpointsOf(module: Record<string, unknown>): Endpoint[] {
 }
 
 /** Every endpoint of the API: the OpenAPI document and the route-coverage test read this list. */
-export const allEndpoints: readonly Endpoint[] = [health, session, regions, users, audit].flatMap(
+export const allEndpoints: readonly Endpoint[] = [health, session, regions, users, audit, households].flatMap(
   endpointsOf,
 );

@@ -1,0 +1,75 @@
+import type { Queryable } from "../../db/db.js";
+
+/** The household's current caseworkers. */
+export async function findCurrentCaseworkers(
+  q: Queryable,
+  householdId: string,
+): Promise<{ id: string; displayName: string; assignedAt: Date }[]> {
+  return q.query(
+    `select u.id, u.display_name as "displayName", c.assigned_at as "assignedAt"
+     from household_caseworker c join app_user u on u.id = c.user_id
+     where c.household_id = $1 and c.ended_at is null order by c.assigned_at, u.display_name`,
+    [householdId],
+  );
+}
+
+/** Every assignment the household has had, newest first. */
+export async function findCaseworkerHistory(
+  q: Queryable,
+  householdId: string,
+): Promise<{ id: string; displayName: string; assignedAt: Date; endedAt: Date | null }[]> {
+  return q.query(
+    `select u.id, u.display_name as "displayName", c.assigned_at as "assignedAt", c.ended_at as "endedAt"
+     from household_caseworker c join app_user u on u.id = c.user_id
+     where c.household_id = $1 order by c.assigned_at desc, c.ended_at desc nulls first`,
+    [householdId],
+  );
+}
+
+/** Which of `userIds` are enabled caseworker accounts within a scope prefix. */
+export async function findEligibleCaseworkers(
+  q: Queryable,
+  userIds: readonly string[],
+  scopePrefix: string,
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await q.query<{ id: string }>(
+    `select id from app_user where id = any($1::uuid[]) and role = 'caseworker' and disabled_at is null
+       and region_code like $2 || '%'`,
+    [userIds, scopePrefix],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Ends the open assignments of these users to the household. */
+export async function endCaseworkerAssignments(
+  q: Queryable,
+  householdId: string,
+  userIds: readonly string[],
+  endedBy: string,
+) {
+  if (userIds.length === 0) return;
+  await q.query(
+    `update household_caseworker set ended_at = now(), ended_by = $3
+     where household_id = $1 and user_id = any($2::uuid[]) and ended_at is null`,
+    [householdId, userIds, endedBy],
+  );
+}
+
+/** Opens assignments of these users to the household (one statement). */
+export async function insertCaseworkerAssignments(
+  q: Queryable,
+  assignment: {
+    householdId: string;
+    countyCode: string;
+    userIds: readonly string[];
+    assignedBy: string | null;
+  },
+) {
+  if (assignment.userIds.length === 0) return;
+  await q.query(
+    `insert into household_caseworker (county_code, household_id, user_id, assigned_by)
+     select $1, $2, user_id, $4 from unnest($3::uuid[]) as u(user_id)`,
+    [assignment.countyCode, assignment.householdId, assignment.userIds, assignment.assignedBy],
+  );
+}

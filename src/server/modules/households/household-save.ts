@@ -1,0 +1,293 @@
+import { randomUUID } from "node:crypto";
+import { assessGuarantees } from "../../../shared/basic-guarantees.js";
+import { countyCodeOf, levelOfCode } from "../../../shared/division-code.js";
+import { checkHousehold, type Finding, normaliseMemberIds } from "../../../shared/household-checks.js";
+import type { HouseholdDraft } from "../../../shared/household-draft.js";
+import { activeMembers, perCapitaNetIncome } from "../../../shared/household-income.js";
+import { maskIdNumber, maskPhone, parseIdNumber } from "../../../shared/id-number.js";
+import type { Queryable } from "../../db/db.js";
+import { AppError } from "../../http/app-error.js";
+import type { ServiceContext } from "../../http/route.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { findRegion } from "../regions/regions.queries.js";
+import { type HouseholdSnapshot, maskBankAccount, type StoredMember } from "./household-present.js";
+import {
+  findActiveMembersElsewhere,
+  findVersion,
+  type HouseholdRow,
+  insertHouseholds,
+  insertVersions,
+  isHouseholdNumberTaken,
+  type MemberRow,
+  replaceFindings,
+  updateHouseholdRows,
+  upsertIncomes,
+  upsertMembers,
+} from "./households.queries.js";
+
+const BODY = "body.household";
+
+function validationError(findings: readonly Pick<Finding, "path" | "message">[]): AppError {
+  return new AppError(
+    "VALIDATION_FAILED",
+    findings.map((f) => ({ path: `${BODY}.${f.path}`, message: f.message })),
+  );
+}
+
+/**
+ * Masked values sent back unchanged by a form mean "keep what is stored": the edit screens never
+ * receive full ID numbers, phones or bank accounts.
+ */
+function restoreMaskedValues(draft: HouseholdDraft, previous: HouseholdSnapshot | undefined): HouseholdDraft {
+  if (!previous) return draft;
+  const stored = previous.household;
+  const keep = (value: string | null, old: string | null, mask: (v: string) => string) =>
+    value !== null && old !== null && value === mask(old) ? old : value;
+  const byId = new Map(stored.members.map((m) => [m.id, m]));
+  return {
+    ...draft,
+    phone: keep(draft.phone, stored.phone, maskPhone),
+    bankAccount: keep(draft.bankAccount, stored.bankAccount, maskBankAccount),
+    members: draft.members.map((member) => {
+      const old = member.id ? byId.get(member.id) : undefined;
+      if (!old) return member;
+      return {
+        ...member,
+        idNumber: keep(member.idNumber, old.idNumber, maskIdNumber) ?? member.idNumber,
+        phone: keep(member.phone, old.phone, maskPhone),
+      };
+    }),
+  };
+}
+
+/** The checked household ready to store, with its warnings. Throws VALIDATION_FAILED on any hard error. */
+export function prepareHousehold(
+  draft: HouseholdDraft,
+  previous: HouseholdSnapshot | undefined,
+  today: Date,
+) {
+  const normalised = normaliseMemberIds(restoreMaskedValues(draft, previous), today);
+  const findings = checkHousehold(normalised, today);
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) throw validationError(errors);
+  if (previous) {
+    const submitted = new Set(normalised.members.map((m) => m.id).filter(Boolean));
+    const missing = previous.household.members.findIndex((m) => !submitted.has(m.id));
+    if (missing >= 0) {
+      throw validationError([
+        {
+          path: "members",
+          message: `成员“${previous.household.members[missing]!.name}”不在提交内容中：请把其状态改为已迁出或死亡，而不是删除`,
+        },
+      ]);
+    }
+    const known = new Set(previous.household.members.map((m) => m.id));
+    const unknown = normalised.members.findIndex((m) => m.id !== undefined && !known.has(m.id));
+    if (unknown >= 0) throw validationError([{ path: `members.${unknown}.id`, message: "该成员不属于本户" }]);
+  }
+  const members: StoredMember[] = normalised.members.map((member) => {
+    const parsed = parseIdNumber(member.idNumber, today);
+    return {
+      ...member,
+      id: member.id ?? randomUUID(),
+      birthDate: parsed.ok ? parsed.birthDate : "1900-01-01",
+    };
+  });
+  return {
+    household: { ...normalised, members },
+    warnings: findings.filter((f) => f.severity === "warning"),
+  };
+}
+
+function householdRow(
+  id: string,
+  countyCode: string,
+  household: HouseholdSnapshot["household"],
+  today: Date,
+): HouseholdRow {
+  const { members, income, ...fields } = household;
+  const active = activeMembers(members);
+  const lights = Object.fromEntries(assessGuarantees(household, today).map((g) => [g.guarantee, g.light]));
+  return {
+    ...fields,
+    id,
+    countyCode,
+    memberCount: active.length,
+    headName: active.find((m) => m.relation === "head")?.name ?? "",
+    perCapitaIncome: perCapitaNetIncome(income, active.length),
+    guaranteeLights: lights,
+    warningCount: 0,
+  };
+}
+
+async function assertIdsNotActiveElsewhere(
+  tx: Queryable,
+  household: HouseholdSnapshot["household"],
+  householdId: string,
+) {
+  const active = household.members.filter((m) => m.status === "active");
+  const clashes = await findActiveMembersElsewhere(
+    tx,
+    active.map((m) => m.idNumber),
+    householdId,
+  );
+  if (clashes.length === 0) return;
+  throw validationError(
+    clashes.map((clash) => ({
+      path: `members.${household.members.findIndex((m) => m.idNumber === clash.idNumber)}.idNumber`,
+      message: `该证件号码已是另一户（户编号 ${clash.householdNumber}）的在户成员；一人只能在一户`,
+    })),
+  );
+}
+
+/** A checked household ready to write, new or as the next version of an existing one. */
+export interface PreparedHousehold {
+  snapshot: HouseholdSnapshot;
+  warnings: readonly Finding[];
+  /** The version this write creates (1 for a new household). */
+  version: number;
+  reason: string;
+}
+
+/**
+ * Writes any number of prepared households in a fixed handful of set-based statements: rows,
+ * members, the year's income, findings and versions. Throws STALE_VERSION when any existing
+ * household was saved by someone else in between (the transaction then rolls back whole).
+ */
+export async function writeHouseholds(
+  tx: Queryable,
+  actor: { id: string; username: string } | null,
+  prepared: readonly PreparedHousehold[],
+  today: Date,
+): Promise<void> {
+  const rows = prepared.map((p) => ({
+    ...householdRow(p.snapshot.id, p.snapshot.countyCode, p.snapshot.household, today),
+    warningCount: p.warnings.length,
+    expectedVersion: p.version - 1,
+  }));
+  await insertHouseholds(
+    tx,
+    rows.filter((row) => row.expectedVersion === 0).map(({ expectedVersion: _v, ...row }) => row),
+  );
+  const existing = rows.filter((row) => row.expectedVersion > 0);
+  if ((await updateHouseholdRows(tx, existing)).length !== existing.length)
+    throw new AppError("STALE_VERSION");
+  const members: MemberRow[] = prepared.flatMap(({ snapshot }) =>
+    snapshot.household.members.map((member, position) => ({
+      ...member,
+      countyCode: snapshot.countyCode,
+      householdId: snapshot.id,
+      position,
+    })),
+  );
+  await upsertMembers(tx, members);
+  await upsertIncomes(
+    tx,
+    prepared.map(({ snapshot }, i) => ({
+      ...snapshot.household.income,
+      householdId: snapshot.id,
+      countyCode: snapshot.countyCode,
+      memberCount: rows[i]!.memberCount,
+      perCapitaIncome: rows[i]!.perCapitaIncome,
+    })),
+  );
+  await replaceFindings(
+    tx,
+    prepared.map((p) => p.snapshot.id),
+    prepared.flatMap(({ snapshot, warnings }) =>
+      warnings.map((w) => ({
+        householdId: snapshot.id,
+        countyCode: snapshot.countyCode,
+        path: w.path,
+        code: w.code,
+        message: w.message,
+      })),
+    ),
+  );
+  await insertVersions(
+    tx,
+    prepared.map((p) => ({
+      householdId: p.snapshot.id,
+      version: p.version,
+      countyCode: p.snapshot.countyCode,
+      changedBy: actor?.id ?? null,
+      changedByUsername: actor?.username ?? null,
+      reason: p.reason,
+      snapshot: p.snapshot,
+    })),
+  );
+}
+
+async function assertHouseholdRegion(ctx: ServiceContext, regionCode: string): Promise<string> {
+  const level = levelOfCode(regionCode);
+  if ((level !== "village" && level !== "group") || !(await findRegion(ctx.db, regionCode))) {
+    throw validationError([{ path: "regionCode", message: "户必须登记在已有的村或村民小组下" }]);
+  }
+  return countyCodeOf(regionCode)!;
+}
+
+/** Registers a household: checks, then household, members, income, findings, version and audit in one transaction. */
+export async function registerHousehold(
+  ctx: ServiceContext,
+  draft: HouseholdDraft,
+  reason: string,
+  today = new Date(),
+) {
+  const countyCode = await assertHouseholdRegion(ctx, draft.regionCode);
+  const { household, warnings } = prepareHousehold(draft, undefined, today);
+  const snapshot: HouseholdSnapshot = { id: randomUUID(), countyCode, household };
+  await ctx.db.transaction(async (tx) => {
+    if (await isHouseholdNumberTaken(tx, countyCode, household.householdNumber)) {
+      throw new AppError("CONFLICT", [{ path: `${BODY}.householdNumber`, message: "本县已有该户编号" }]);
+    }
+    await assertIdsNotActiveElsewhere(tx, household, snapshot.id);
+    await writeHouseholds(tx, ctx.actor, [{ snapshot, warnings, version: 1, reason }], today);
+    await recordAudit(tx, ctx.actor, ctx.origin, {
+      action: "household.create",
+      entityType: "household",
+      entityId: snapshot.id,
+      regionCode: household.regionCode,
+      after: { householdNumber: household.householdNumber, members: household.members.length, reason },
+    });
+  });
+  return { id: snapshot.id, warnings };
+}
+
+/** Saves a new version of a household if it is still at `version`. */
+export async function reviseHousehold(
+  ctx: ServiceContext,
+  id: string,
+  draft: HouseholdDraft,
+  version: number,
+  reason: string,
+  today = new Date(),
+) {
+  const countyCode = await assertHouseholdRegion(ctx, draft.regionCode);
+  const latest = await findVersion(ctx.db, id, "latest");
+  if (!latest) throw new AppError("NOT_FOUND");
+  const previous = latest.snapshot as HouseholdSnapshot;
+  if (previous.countyCode !== countyCode) {
+    throw validationError([{ path: "regionCode", message: "户不能跨县迁移；请在迁入县重新建档" }]);
+  }
+  if (latest.version !== version) throw new AppError("STALE_VERSION");
+  const { household, warnings } = prepareHousehold(draft, previous, today);
+  const snapshot: HouseholdSnapshot = { id, countyCode, household };
+  await ctx.db.transaction(async (tx) => {
+    if (household.householdNumber !== previous.household.householdNumber) {
+      if (await isHouseholdNumberTaken(tx, countyCode, household.householdNumber)) {
+        throw new AppError("CONFLICT", [{ path: `${BODY}.householdNumber`, message: "本县已有该户编号" }]);
+      }
+    }
+    await assertIdsNotActiveElsewhere(tx, household, id);
+    await writeHouseholds(tx, ctx.actor, [{ snapshot, warnings, version: version + 1, reason }], today);
+    await recordAudit(tx, ctx.actor, ctx.origin, {
+      action: "household.update",
+      entityType: "household",
+      entityId: id,
+      regionCode: household.regionCode,
+      before: { version, regionCode: previous.household.regionCode },
+      after: { version: version + 1, regionCode: household.regionCode, reason },
+    });
+  });
+  return { id, warnings };
+}

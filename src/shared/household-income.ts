@@ -1,0 +1,67 @@
+import type { IncomeDraft, MemberDraft } from "./household-draft.js";
+import { parseIdNumber } from "./id-number.js";
+
+// Figures derived from a household as entered: who counts as a member, per-capita net income
+// (人均纯收入) and ages. Money is added in integer cents because yuan amounts such as 0.1 + 0.2 do
+// not add up exactly in floating point, and a one-cent drift would trip the transfer-sum check.
+
+function toCents(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** Rounds half away from zero, so that -12.345 and 12.345 round alike, and never yields -0. */
+function roundHalfAwayFromZero(value: number): number {
+  const rounded = Math.sign(value) * Math.round(Math.abs(value));
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** Members still living in the household: moved-out and deceased members are not counted. */
+export function activeMembers<M extends Pick<MemberDraft, "status">>(members: readonly M[]): M[] {
+  return members.filter((member) => member.status === "active");
+}
+
+/** Pension + dibao + tekun + ecological compensation + other transfers, in yuan, added cent by cent. */
+export function transferPartsTotal(income: IncomeDraft): number {
+  const cents =
+    toCents(income.pension) +
+    toCents(income.dibao) +
+    toCents(income.tekun) +
+    toCents(income.ecoCompensation) +
+    toCents(income.otherTransfer);
+  return cents / 100;
+}
+
+function netIncomeCents(income: IncomeDraft): number {
+  return (
+    toCents(income.wage) +
+    toCents(income.business) +
+    toCents(income.property) +
+    toCents(income.transfer) -
+    toCents(income.businessCosts)
+  );
+}
+
+/** Net income (wage + business + property + transfer − business costs) of the household, in yuan. */
+export function netIncome(income: IncomeDraft): number {
+  return netIncomeCents(income) / 100;
+}
+
+/** Per-capita net income (人均纯收入) in yuan to 2 decimals; null when nobody is counted. */
+export function perCapitaNetIncome(income: IncomeDraft, memberCount: number): number | null {
+  if (!(memberCount > 0)) return null;
+  return roundHalfAwayFromZero(netIncomeCents(income) / memberCount) / 100;
+}
+
+/** Completed years between an ISO birth date (YYYY-MM-DD) and `today`, by UTC calendar date. */
+export function ageOn(birthDate: string, today: Date): number {
+  const [year, month, day] = birthDate.split("-").map(Number) as [number, number, number];
+  const beforeBirthday =
+    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+  return today.getUTCFullYear() - year - (beforeBirthday ? 1 : 0);
+}
+
+/** A member's age at `today`, read from the ID number's birth date; null when the ID does not parse. */
+export function memberAge(member: Pick<MemberDraft, "idNumber">, today: Date): number | null {
+  const parsed = parseIdNumber(member.idNumber, today);
+  return parsed.ok ? ageOn(parsed.birthDate, today) : null;
+}

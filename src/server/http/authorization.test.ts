@@ -91,6 +91,10 @@ const CASES: Record<string, Case> = {
       reason: "越权",
     }),
   },
+  "POST /api/caseworkers/:id/handover": {
+    url: () => `/api/caseworkers/${jingUserId}/handover`,
+    body: () => ({ toUserId: jingUserId, reason: "越权" }),
+  },
   "GET /api/audit": {
     url: () => `/api/audit?entityType=user&entityId=${jingUserId}`,
     expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),

@@ -232,3 +232,14 @@ export const assignCaseworkers = defineEndpoint({
   body: z.strictObject({ userIds: z.array(uuidSchema).max(10), reason: textSchema(200).optional() }),
   response: caseworkerAssignments,
 });
+
+export const handOverCaseworkerHouseholds = defineEndpoint({
+  method: "POST",
+  path: "/api/caseworkers/:id/handover",
+  summary:
+    "Hands all of a caseworker's households in the actor's scope over to another caseworker (earlier assignments kept as history)",
+  tag: "households",
+  params: z.strictObject({ id: uuidSchema }),
+  body: z.strictObject({ toUserId: uuidSchema, reason: textSchema(200).min(1) }),
+  response: z.object({ handedOver: z.number().int() }),
+});

@@ -26,17 +26,18 @@ export async function findCaseworkerHistory(
   );
 }
 
-/** Which of `userIds` are enabled caseworker accounts within a scope prefix. */
+/** Which of `userIds` are caseworker accounts within a scope prefix (enabled ones only, unless allowed). */
 export async function findEligibleCaseworkers(
   q: Queryable,
   userIds: readonly string[],
   scopePrefix: string,
+  options: { isDisabledAllowed?: boolean } = {},
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
   const rows = await q.query<{ id: string }>(
-    `select id from app_user where id = any($1::uuid[]) and role = 'caseworker' and disabled_at is null
-       and region_code like $2 || '%'`,
-    [userIds, scopePrefix],
+    `select id from app_user where id = any($1::uuid[]) and role = 'caseworker'
+       and ($3 or disabled_at is null) and region_code like $2 || '%'`,
+    [userIds, scopePrefix, options.isDisabledAllowed ?? false],
   );
   return rows.map((r) => r.id);
 }
@@ -72,4 +73,31 @@ export async function insertCaseworkerAssignments(
      select $1, $2, user_id, $4 from unnest($3::uuid[]) as u(user_id)`,
     [assignment.countyCode, assignment.householdId, assignment.userIds, assignment.assignedBy],
   );
+}
+
+/**
+ * Ends every open assignment of `fromUserId` to households under `scopePrefix` and opens one for
+ * `toUserId` where they had none (one statement); returns how many households changed hands.
+ */
+export async function transferCaseworkerAssignments(
+  q: Queryable,
+  transfer: { fromUserId: string; toUserId: string; scopePrefix: string; actorId: string },
+): Promise<number> {
+  const rows = await q.query<{ handedOver: number }>(
+    `with ended as (
+       update household_caseworker c set ended_at = now(), ended_by = $4
+       from household h
+       where h.id = c.household_id and c.user_id = $1 and c.ended_at is null and h.region_code like $3 || '%'
+       returning c.household_id, c.county_code
+     ), opened as (
+       insert into household_caseworker (county_code, household_id, user_id, assigned_by)
+       select e.county_code, e.household_id, $2, $4 from ended e
+       where not exists (select 1 from household_caseworker x
+                         where x.household_id = e.household_id and x.user_id = $2 and x.ended_at is null)
+       returning household_id
+     )
+     select (select count(*) from ended)::int as "handedOver"`,
+    [transfer.fromUserId, transfer.toUserId, transfer.scopePrefix, transfer.actorId],
+  );
+  return rows[0]?.handedOver ?? 0;
 }

@@ -4,6 +4,7 @@ import {
   createHousehold,
   getHousehold,
   getHouseholdVersion,
+  handOverCaseworkerHouseholds,
   listHouseholdCaseworkers,
   listHouseholds,
   listHouseholdVersions,
@@ -46,6 +47,9 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Db): void {
       newHeadMemberId: body.newHeadMemberId,
       reason: body.reason,
     }),
+  );
+  userRoute(app, db, handOverCaseworkerHouseholds, ({ ctx, params, body }) =>
+    households.handOverCaseworkerHouseholds(ctx, params.id, body.toUserId, body.reason),
   );
   userRoute(app, db, assignCaseworkers, ({ ctx, params, body }) =>
     households.assignCaseworkers(ctx, params.id, body.userIds, body.reason),

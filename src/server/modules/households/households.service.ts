@@ -14,6 +14,7 @@ import {
   findCurrentCaseworkers,
   findEligibleCaseworkers,
   insertCaseworkerAssignments,
+  transferCaseworkerAssignments,
 } from "./caseworkers.queries.js";
 import { findHouseholds, type HouseholdFilter } from "./household-list.queries.js";
 import { type HouseholdSnapshot, maskSnapshot, presentDetail } from "./household-present.js";
@@ -295,4 +296,48 @@ export async function assignCaseworkers(
     });
   });
   return caseworkerAssignments(ctx, id);
+}
+
+/**
+ * A caseworker's households in the actor's scope pass to another caseworker at once (a colleague
+ * leaves or changes post); the ended assignments stay in each household's history.
+ */
+export async function handOverCaseworkerHouseholds(
+  ctx: ServiceContext,
+  fromUserId: string,
+  toUserId: string,
+  reason: string,
+) {
+  authorize(ctx.actor, "household.assign");
+  const scopePrefix = codePrefix(ctx.actor.regionCode);
+  const [from] = await findEligibleCaseworkers(ctx.db, [fromUserId], scopePrefix, {
+    isDisabledAllowed: true,
+  });
+  if (!from) throw new AppError("NOT_FOUND");
+  if (fromUserId === toUserId) {
+    throw new AppError("VALIDATION_FAILED", [{ path: "body.toUserId", message: "交接双方不能是同一人" }]);
+  }
+  const [to] = await findEligibleCaseworkers(ctx.db, [toUserId], scopePrefix);
+  if (!to) {
+    throw new AppError("VALIDATION_FAILED", [
+      { path: "body.toUserId", message: "不是您管辖范围内在用的帮扶责任人账号" },
+    ]);
+  }
+  const handedOver = await ctx.db.transaction(async (tx) => {
+    const count = await transferCaseworkerAssignments(tx, {
+      fromUserId,
+      toUserId,
+      scopePrefix,
+      actorId: ctx.actor.id,
+    });
+    await recordAudit(tx, ctx.actor, ctx.origin, {
+      action: "caseworker.handover",
+      entityType: "user",
+      entityId: fromUserId,
+      regionCode: ctx.actor.regionCode,
+      after: { toUserId, households: count, reason },
+    });
+    return count;
+  });
+  return { handedOver };
 }

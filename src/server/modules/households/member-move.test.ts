@@ -147,24 +147,4 @@ describe("moving a member between households", () => {
     );
     expect(versions?.n).toBe(2);
   });
-
-  it("shows a household's caseworker assignments, current and past", async () => {
-    const household = await register();
-    const first = await createUserFixture(t.db, { role: "caseworker", regionCode: household.regionCode });
-    const second = await createUserFixture(t.db, { role: "caseworker", regionCode: household.regionCode });
-    const url = `/api/households/${household.id}/caseworkers`;
-    expect((await admin.request("PUT", url, { userIds: [first.id] })).statusCode).toBe(200);
-    expect((await admin.request("PUT", url, { userIds: [second.id], reason: "工作调整" })).statusCode).toBe(
-      200,
-    );
-    const assignments = (await admin.request("GET", url)).json() as {
-      current: { id: string }[];
-      history: { id: string; endedAt: string | null }[];
-    };
-    expect(assignments.current.map((c) => c.id)).toEqual([second.id]);
-    expect(assignments.history.map((h) => [h.id, h.endedAt === null])).toEqual([
-      [second.id, true],
-      [first.id, false],
-    ]);
-  });
 });

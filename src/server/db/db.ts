@@ -26,12 +26,12 @@ const keepText = (value: string) => value;
 
 /** Opens the embedded PGlite database persisted in `dataDir` (or in memory when undefined). */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const lite = new PGlite(dataDir, {
-    parsers: { [INT8]: parseInt8, [DATE]: keepText, [NUMERIC]: keepText },
-  });
+  const parsers = { [INT8]: parseInt8, [DATE]: keepText, [NUMERIC]: keepText };
+  const lite = new PGlite(dataDir, { parsers });
   await lite.waitReady;
+  // Passed with every query too: PGlite (0.5) ignores the constructor's parser for dates.
   const run = async <Row>(q: Pick<PGlite, "query">, sql: string, params?: readonly unknown[]) =>
-    (await q.query<Row>(sql, params ? [...params] : undefined)).rows;
+    (await q.query<Row>(sql, params ? [...params] : undefined, { parsers })).rows;
   return {
     engine: "pglite",
     query: (sql, params) => run(lite, sql, params),

@@ -1,0 +1,830 @@
+import type { HouseholdDraft, IncomeDraft, MemberDraft } from "../../../shared/household-draft.js";
+import { perCapitaNetIncome } from "../../../shared/household-income.js";
+import { idNumberChecksum } from "../../../shared/id-number.js";
+import { createRandom, type Random, SURNAMES, syntheticPerson, YI_SURNAMES } from "./synthetic-people.js";
+
+// Synthetic registered households (建档立卡户) for the demo county: family shapes, ages, schooling,
+// health, labour, work, insurance, income and status drawn from distributions like those of the
+// 2014–2020 registry, so that lists, details, guarantees and data-quality screens show something
+// true. Most households pass every check; a few (about one in fifteen) carry a soft finding of the
+// kinds counties actually find (数据比对). Pure: the same seed, villages and reference date give the same
+// households, and household i does not depend on how many were asked for.
+
+/** The reason stored on every demo household's version (and so shown on its timeline). */
+export const DEMO_REASON = "演示数据";
+
+/** Demo household numbers: the village's 12-digit code, 9, then the demo index (00001–99999). */
+export const DEMO_HOUSEHOLD_NUMBER = /^\d{12}9\d{5}$/;
+
+/** The most demo households one county can hold (the index has five digits). */
+export const MAX_DEMO_HOUSEHOLDS = 99_999;
+
+/** The first villages of a county get demo staff (see demo.service.ts), and most demo households. */
+export const STAFFED_VILLAGES = 20;
+
+export interface DemoVillage {
+  code: string;
+  name: string;
+  townshipName: string;
+}
+
+export interface DemoHouseholdOptions {
+  seed: number;
+  countyCode6: string;
+  /** The county's villages in code order, township by township. */
+  villages: readonly DemoVillage[];
+  count: number;
+  /** Ages are counted on this day (YYYY-MM-DD); the income account is of the year before. */
+  referenceDate: string;
+}
+
+export interface DemoHousehold {
+  /** 1-based; encoded in the household number. */
+  index: number;
+  draft: HouseholdDraft;
+}
+
+export function demoHouseholdNumber(villageCode: string, index: number): string {
+  return `${villageCode}9${String(index).padStart(5, "0")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+type Weights<K extends string> = Readonly<Record<K, number>>;
+
+function weighted<K extends string>(random: Random, weights: Weights<K>): K {
+  const entries = Object.entries(weights) as [K, number][];
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let x = random.next() * total;
+  for (const [key, w] of entries) {
+    x -= w;
+    if (x < 0) return key;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** An index into `weights`, drawn in proportion to them. */
+function weightedIndex(random: Random, weights: readonly number[]): number {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let x = random.next() * total;
+  for (let i = 0; i < weights.length; i += 1) {
+    x -= weights[i]!;
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+const chance = (random: Random, p: number) => random.next() < p;
+const toCents = (yuan: number) => Math.round(yuan * 100);
+const round10 = (yuan: number) => Math.round(yuan / 10) * 10;
+const round100 = (yuan: number) => Math.round(yuan / 100) * 100;
+
+/** A 32-bit hash of the seed and a salt (murmur3's finaliser), to seed independent streams. */
+function mix(seed: number, salt: number): number {
+  let h = (seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The same ID number with the next free sequence code of the same sex (so birth date and sex still agree). */
+function freeIdNumber(idNumber: string, used: ReadonlySet<string>): string {
+  let id = idNumber;
+  let sequence = Number(id.slice(14, 17));
+  while (used.has(id)) {
+    sequence += 2;
+    if (sequence > 999) sequence -= 998; // wraps 998→2 and 999→3, never to 000
+    const first17 = `${id.slice(0, 14)}${String(sequence).padStart(3, "0")}`;
+    id = first17 + idNumberChecksum(first17);
+  }
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Household shape: who lives together, with relation, age and sex
+
+type Cause = HouseholdDraft["mainCause"];
+type Relation = MemberDraft["relation"];
+type Sex = "male" | "female";
+
+interface Person {
+  relation: Relation;
+  age: number;
+  sex: Sex;
+  /** A surname to share with the head's line; undefined draws one. */
+  surname?: string;
+}
+
+/** Main causes as the registry had them: illness far ahead, then skills, labour, capital, disability, schooling. */
+const MAIN_CAUSES: Weights<Cause> = {
+  illness: 38,
+  lack_skills: 15,
+  lack_labour: 11,
+  lack_capital: 10,
+  disability: 8,
+  schooling: 6,
+  low_motivation: 3,
+  disaster: 3,
+  lack_land: 2,
+  poor_transport: 2,
+  lack_water: 1,
+  other: 1,
+};
+
+type Shape =
+  | "couple_children"
+  | "three_generations"
+  | "with_parents"
+  | "elderly_couple"
+  | "elderly_single"
+  | "single_adult"
+  | "single_parent";
+
+const SHAPES: Weights<Shape> = {
+  couple_children: 36,
+  three_generations: 18,
+  with_parents: 12,
+  elderly_couple: 13,
+  elderly_single: 11,
+  single_adult: 6,
+  single_parent: 4,
+};
+const SHAPES_LACKING_LABOUR: Weights<Shape> = {
+  couple_children: 0,
+  three_generations: 0,
+  with_parents: 0,
+  elderly_couple: 38,
+  elderly_single: 37,
+  single_adult: 13,
+  single_parent: 12,
+};
+
+const other = (sex: Sex): Sex => (sex === "male" ? "female" : "male");
+const childRelation = (sex: Sex): Relation => (sex === "male" ? "son" : "daughter");
+const grandchildRelation = (sex: Sex): Relation => (sex === "male" ? "grandson" : "granddaughter");
+
+function randomSurname(random: Random, countyCode6: string): string {
+  const yi = (countyCode6 === "511132" || countyCode6 === "511133") && chance(random, 0.5);
+  return yi ? random.pick(YI_SURNAMES) : random.pick(SURNAMES);
+}
+
+/** Children of a mother aged `motherAge`: the eldest `eldest` years old when given, the others younger. */
+function children(
+  random: Random,
+  motherAge: number,
+  surname: string,
+  relationOf: (sex: Sex) => Relation,
+  eldest?: number,
+): Person[] {
+  const count = eldest === undefined ? 1 + weightedIndex(random, [35, 50, 15]) : random.int(1, 2);
+  const high = Math.min(26, motherAge - 20);
+  if (high < 0) return [];
+  let age = eldest ?? random.int(Math.max(0, motherAge - 36), high);
+  const kids: Person[] = [];
+  for (let i = 0; i < count && age >= 0; i += 1) {
+    const sex: Sex = chance(random, 0.52) ? "male" : "female";
+    kids.push({ relation: relationOf(sex), age, sex, surname });
+    age -= random.int(1, 6);
+  }
+  return kids;
+}
+
+/** The people of a household of `shape`, head first; `studentAge` asks for a child of that age. */
+function people(random: Random, shape: Shape, countyCode6: string, studentAge: number | undefined): Person[] {
+  const family = randomSurname(random, countyCode6);
+  const couple = (minAge: number, maxAge: number): Person[] => {
+    const head: Person = { relation: "head", age: random.int(minAge, maxAge), sex: "male", surname: family };
+    const spouse: Person = {
+      relation: "spouse",
+      age: Math.max(20, head.age - random.int(-2, 5)),
+      sex: "female",
+    };
+    return [head, spouse];
+  };
+  switch (shape) {
+    case "couple_children":
+    case "with_parents": {
+      const [head, spouse] =
+        studentAge === undefined ? couple(28, 54) : couple(studentAge + 23, Math.min(56, studentAge + 34));
+      const members = [head!, spouse!, ...children(random, spouse!.age, family, childRelation, studentAge)];
+      if (shape === "with_parents") {
+        const which = weighted(random, { both: 45, mother: 35, father: 20 });
+        const fatherAge = Math.min(95, head!.age + random.int(22, 34));
+        if (which !== "mother")
+          members.push({ relation: "father", age: fatherAge, sex: "male", surname: family });
+        if (which !== "father")
+          members.push({
+            relation: "mother",
+            age: Math.min(95, fatherAge - random.int(0, 4)),
+            sex: "female",
+          });
+      }
+      return members;
+    }
+    case "three_generations": {
+      const [head, spouse] = couple(48, 70);
+      const childSex: Sex = chance(random, 0.85) ? "male" : "female";
+      const childAge = random.int(Math.max(21, spouse!.age - 34), spouse!.age - 21);
+      const child: Person = {
+        relation: childRelation(childSex),
+        age: childAge,
+        sex: childSex,
+        surname: family,
+      };
+      const inLaw: Person = {
+        relation: childSex === "male" ? "daughter_in_law" : "son_in_law",
+        age: Math.max(20, childAge + random.int(-3, 3)),
+        sex: other(childSex),
+      };
+      const motherAge = childSex === "female" ? childAge : inLaw.age;
+      return [head!, spouse!, child, inLaw, ...children(random, motherAge, family, grandchildRelation)];
+    }
+    case "elderly_couple":
+      return couple(60, 86);
+    case "elderly_single":
+      return [
+        {
+          relation: "head",
+          age: random.int(60, 92),
+          sex: chance(random, 0.55) ? "male" : "female",
+          surname: family,
+        },
+      ];
+    case "single_adult": {
+      const head: Person = {
+        relation: "head",
+        age: random.int(25, 59),
+        sex: chance(random, 0.8) ? "male" : "female",
+        surname: family,
+      };
+      if (!chance(random, 0.5)) return [head];
+      return [head, { relation: "mother", age: Math.min(94, head.age + random.int(20, 32)), sex: "female" }];
+    }
+    case "single_parent": {
+      const sex: Sex = chance(random, 0.6) ? "female" : "male";
+      const head: Person = { relation: "head", age: random.int(28, 50), sex, surname: family };
+      // A widowed or divorced mother's children carry their father's surname.
+      const surname = sex === "male" ? family : randomSurname(random, countyCode6);
+      return [head, ...children(random, head.age, surname, childRelation)];
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members: schooling, health, labour, work, insurance
+
+type Schooling = Pick<MemberDraft, "schoolingStatus" | "education">;
+
+function adultEducation(random: Random, age: number): MemberDraft["education"] {
+  if (age <= 35)
+    return weighted(random, { primary: 10, junior: 55, senior: 15, vocational: 10, college: 10 });
+  if (age <= 50)
+    return weighted(random, {
+      illiterate: 3,
+      primary: 27,
+      junior: 55,
+      senior: 10,
+      vocational: 3,
+      college: 2,
+    });
+  if (age <= 65) return weighted(random, { illiterate: 15, primary: 45, junior: 33, senior: 7 });
+  return weighted(random, { illiterate: 50, primary: 40, junior: 10 });
+}
+
+/** School by age on the reference date; `student` asks for secondary or higher education. */
+function schooling(random: Random, age: number, student: boolean): Schooling {
+  if (student) {
+    if (age <= 17)
+      return chance(random, 0.6)
+        ? { schoolingStatus: "senior", education: "senior" }
+        : { schoolingStatus: "vocational", education: "vocational" };
+    const status = weighted(random, { higher_vocational: 45, undergraduate: 35, vocational: 20 });
+    return { schoolingStatus: status, education: status === "vocational" ? "vocational" : "college" };
+  }
+  if (age <= 2) return { schoolingStatus: "not_in_school", education: "preschool" };
+  if (age <= 5)
+    return { schoolingStatus: chance(random, 0.9) ? "preschool" : "not_in_school", education: "preschool" };
+  if (age <= 11) return { schoolingStatus: "primary", education: "primary" };
+  if (age <= 14) return { schoolingStatus: "junior", education: "junior" };
+  if (age === 15)
+    return chance(random, 0.6)
+      ? { schoolingStatus: "junior", education: "junior" }
+      : { schoolingStatus: "senior", education: "senior" };
+  if (age <= 18) {
+    const status = weighted(random, { senior: 44, vocational: 30, not_in_school: 24, dropped_out: 2 });
+    const left = status === "not_in_school" || status === "dropped_out";
+    return { schoolingStatus: status, education: left ? "junior" : status };
+  }
+  if (age <= 22) {
+    const status = weighted(random, { undergraduate: 15, higher_vocational: 20, not_in_school: 65 });
+    if (status !== "not_in_school") return { schoolingStatus: status, education: "college" };
+  }
+  return { schoolingStatus: "not_in_school", education: adultEducation(random, age) };
+}
+
+type Health = MemberDraft["health"];
+
+function health(random: Random, age: number): Health {
+  if (age < 16) return weighted(random, { healthy: 96, chronic: 1, serious: 1, disabled: 2 });
+  if (age < 45) return weighted(random, { healthy: 86, chronic: 7, serious: 2, disabled: 5 });
+  if (age < 60) return weighted(random, { healthy: 69, chronic: 19, serious: 4, disabled: 8 });
+  return weighted(random, { healthy: 42, chronic: 44, serious: 5, disabled: 9 });
+}
+
+const inSchool = (m: Pick<MemberDraft, "schoolingStatus">) =>
+  m.schoolingStatus !== "not_in_school" && m.schoolingStatus !== "dropped_out";
+
+function labourAbility(
+  random: Random,
+  age: number,
+  m: Pick<MemberDraft, "health" | "disabilityGrade" | "schoolingStatus">,
+): MemberDraft["labourAbility"] {
+  if (age < 16 || inSchool(m)) return "none";
+  switch (m.health) {
+    case "disabled":
+      if (m.disabilityGrade === "grade1" || m.disabilityGrade === "grade2") return "lost";
+      return m.disabilityGrade === "grade3" || chance(random, 0.6) ? "weak" : "ordinary";
+    case "serious":
+      return chance(random, 0.45) ? "lost" : "weak";
+    case "chronic":
+      if (age <= 60) return chance(random, 0.65) ? "weak" : "ordinary";
+      return weighted(random, { weak: 60, lost: 20, none: 20 });
+    case "healthy":
+      if (age <= 60) return chance(random, 0.18) ? "skilled" : "ordinary";
+      if (age <= 70) return chance(random, 0.3) ? "ordinary" : "weak";
+      return chance(random, 0.45) ? "weak" : "none";
+  }
+}
+
+type WorkPlace = MemberDraft["workPlace"];
+
+/** Yuan a month by where someone works. */
+const MONTHLY_WAGE: Record<Exclude<WorkPlace, "none">, [number, number]> = {
+  out_of_province: [3600, 5200],
+  in_province: [3000, 4500],
+  in_county: [2300, 3500],
+  in_township: [1600, 2600],
+};
+
+function work(random: Random, age: number, m: Pick<MemberDraft, "labourAbility" | "relation" | "sex">) {
+  const none = { workPlace: "none" as WorkPlace, workMonths: 0 };
+  let p = 0;
+  if (m.labourAbility === "ordinary" || m.labourAbility === "skilled") {
+    if (age > 65) p = 0;
+    else if (age > 60) p = 0.25;
+    else if (m.relation === "head") p = m.sex === "male" ? 0.65 : 0.4;
+    else if (m.relation === "spouse") p = m.sex === "female" ? 0.35 : 0.6;
+    else p = 0.75;
+  } else if (m.labourAbility === "weak" && age <= 65) {
+    p = 0.15; // often a public-welfare job (公益岗位) near home
+  }
+  if (!chance(random, p)) return none;
+  const far = m.labourAbility !== "weak" && age <= 55;
+  const workPlace: WorkPlace = far
+    ? weighted(random, { out_of_province: 35, in_province: 25, in_county: 25, in_township: 15 })
+    : weighted(random, { in_county: 40, in_township: 60 });
+  const workMonths =
+    workPlace === "out_of_province" || workPlace === "in_province" ? random.int(5, 12) : random.int(3, 10);
+  return { workPlace, workMonths };
+}
+
+function member(
+  random: Random,
+  person: Person,
+  options: { countyCode6: string; referenceDate: string; health?: Health; student: boolean },
+): MemberDraft & { age: number } {
+  const synthetic = syntheticPerson(random, {
+    countyCode6: options.countyCode6,
+    referenceDate: options.referenceDate,
+    minAge: person.age,
+    maxAge: person.age,
+    sex: person.sex,
+    surname: person.surname,
+  });
+  const age = person.age;
+  const school = schooling(random, age, options.student);
+  const memberHealth = options.health ?? health(random, age);
+  const disabilityGrade =
+    memberHealth === "disabled"
+      ? weighted(random, { grade1: 12, grade2: 23, grade3: 30, grade4: 35 } as const)
+      : null;
+  const base = { ...school, health: memberHealth, disabilityGrade };
+  const labour = labourAbility(random, age, base);
+  const job = work(random, age, { labourAbility: labour, relation: person.relation, sex: person.sex });
+  // Newborns are often enrolled late; otherwise almost everyone has basic medical insurance.
+  const hasBasicMedicalInsurance = !chance(random, age === 0 ? 0.15 : 0.004);
+  const adultOutOfSchool = age >= 16 && !inSchool(school);
+  return {
+    age,
+    name: synthetic.name,
+    sex: synthetic.sex,
+    idNumber: synthetic.idNumber,
+    relation: person.relation,
+    // Yi names are a two-character clan name and a two-character given name.
+    ethnicity: synthetic.name.length === 4 ? "yi" : "han",
+    ...base,
+    labourAbility: labour,
+    ...job,
+    hasBasicMedicalInsurance,
+    hasSeriousIllnessInsurance: hasBasicMedicalInsurance && !chance(random, 0.01),
+    hasBasicPension: adultOutOfSchool && chance(random, age >= 60 ? 0.98 : 0.92),
+    phone:
+      person.relation === "head"
+        ? chance(random, 0.92)
+          ? synthetic.phone
+          : null
+        : adultOutOfSchool && age < 70 && chance(random, 0.5)
+          ? synthetic.phone
+          : null,
+    status: "active",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Soft findings planted on purpose: at most one kind per household (where it fits the household)
+
+type Planted =
+  | "none"
+  | "business_without_costs"
+  | "lifted_below_poverty_line"
+  | "compulsory_education_at_risk"
+  | "worker_without_wage"
+  | "work_place_without_months"
+  | "work_months_without_place"
+  | "labour_ability_implausible"
+  | "general_with_assistance"
+  | "dibao_without_amount"
+  | "working_without_labour_ability"
+  | "schooling_age_implausible"
+  | "child_labour_ability"
+  | "per_capita_income_too_high";
+
+const PLANTED: Weights<Planted> = {
+  none: 850,
+  business_without_costs: 22,
+  lifted_below_poverty_line: 16,
+  compulsory_education_at_risk: 20,
+  worker_without_wage: 10,
+  work_place_without_months: 9,
+  work_months_without_place: 9,
+  labour_ability_implausible: 8,
+  general_with_assistance: 6,
+  dibao_without_amount: 6,
+  working_without_labour_ability: 5,
+  schooling_age_implausible: 4,
+  child_labour_ability: 4,
+  per_capita_income_too_high: 2,
+};
+
+type DemoMember = MemberDraft & { age: number };
+
+function plantOnMembers(random: Random, planted: Planted, members: DemoMember[]): void {
+  const pick = (test: (m: DemoMember) => boolean) => {
+    const candidates = members.filter((m) => m.status === "active" && test(m));
+    return candidates.length > 0 ? random.pick(candidates) : undefined;
+  };
+  const adultAtHome = (m: DemoMember) =>
+    m.age >= 18 && m.age <= 55 && !inSchool(m) && m.health === "healthy" && m.workPlace === "none";
+  switch (planted) {
+    case "compulsory_education_at_risk": {
+      const child = pick((m) => m.age >= 7 && m.age <= 14);
+      if (child) child.schoolingStatus = chance(random, 0.6) ? "dropped_out" : "not_in_school";
+      return;
+    }
+    case "labour_ability_implausible": {
+      const adult = pick(adultAtHome);
+      if (adult) adult.labourAbility = "lost";
+      return;
+    }
+    case "work_place_without_months": {
+      const worker = pick((m) => m.workPlace !== "none");
+      if (worker) worker.workMonths = 0;
+      return;
+    }
+    case "work_months_without_place": {
+      const adult = pick(adultAtHome);
+      if (adult) adult.workMonths = random.int(2, 6);
+      return;
+    }
+    case "working_without_labour_ability": {
+      const frail = pick(
+        (m) =>
+          m.age >= 16 &&
+          m.age <= 65 &&
+          (m.labourAbility === "lost" || m.labourAbility === "none") &&
+          !inSchool(m),
+      );
+      if (frail) Object.assign(frail, { workPlace: "in_township", workMonths: random.int(3, 6) });
+      return;
+    }
+    case "schooling_age_implausible": {
+      // A record never updated since primary school.
+      const adult = pick((m) => m.age >= 20 && m.age <= 30 && !inSchool(m));
+      if (adult) adult.schoolingStatus = "primary";
+      return;
+    }
+    case "child_labour_ability": {
+      const child = pick((m) => m.age >= 10 && m.age <= 15);
+      if (child) child.labourAbility = "ordinary";
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Income (one year's account, yuan)
+
+function wageOf(random: Random, members: readonly DemoMember[]): { wage: number; workers: number } {
+  let wage = 0;
+  let workers = 0;
+  for (const m of members) {
+    if (m.status !== "active" || m.workPlace === "none") continue;
+    workers += 1;
+    const [low, high] = MONTHLY_WAGE[m.workPlace];
+    const monthly = random.int(low, high) * (m.labourAbility === "weak" ? 0.6 : 1);
+    // Someone recorded with a place but no months still earned something (that is the finding).
+    wage += round100(monthly * Math.max(m.workMonths, 1));
+  }
+  return { wage, workers };
+}
+
+function withTransfer(income: Omit<IncomeDraft, "transfer">): IncomeDraft {
+  const parts = [income.pension, income.dibao, income.tekun, income.ecoCompensation, income.otherTransfer];
+  return { ...income, transfer: parts.reduce((sum, yuan) => sum + toCents(yuan), 0) / 100 };
+}
+
+/** Raises the household's net income to `target` per head: farming and sideline business when someone can work, support otherwise. */
+function raiseTo(income: IncomeDraft, active: number, target: number, canWork: boolean): IncomeDraft {
+  const pc = perCapitaNetIncome(income, active) ?? 0;
+  if (pc >= target) return income;
+  const deficit = Math.ceil((target - pc) * active);
+  if (!canWork)
+    return withTransfer({ ...income, otherTransfer: round10(income.otherTransfer + deficit + 10) });
+  const added = round10(deficit / 0.7 + 10);
+  return {
+    ...income,
+    business: income.business + added,
+    businessCosts: income.businessCosts + round10(added * 0.3),
+  };
+}
+
+/** Lowers the household's earned income (never to nothing) so that net income per head is about `target`. */
+function lowerTo(income: IncomeDraft, active: number, target: number, workers: number): IncomeDraft {
+  const pc = perCapitaNetIncome(income, active) ?? 0;
+  if (pc <= target) return income;
+  const earned = income.wage + income.business - income.businessCosts;
+  if (earned <= 0) return income;
+  const ratio = Math.max(0.1, 1 - ((pc - target) * active) / earned);
+  const wage = workers > 0 ? Math.max(100 * workers, round100(income.wage * ratio)) : 0;
+  const business = income.business > 0 ? Math.max(100, round10(income.business * ratio)) : 0;
+  const businessCosts = income.businessCosts > 0 ? Math.max(10, round10(income.businessCosts * ratio)) : 0;
+  return { ...income, wage, business, businessCosts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A household
+
+type Attribute = HouseholdDraft["povertyAttribute"];
+type Status = HouseholdDraft["status"];
+
+/** Shares of households lifted in 2014, 2015 … 2020. */
+const LIFTED_YEARS = [4, 8, 17, 22, 23, 19, 7];
+
+function secondaryCauses(random: Random, main: Cause, members: readonly DemoMember[]): Cause[] {
+  const causes: Cause[] = [];
+  const add = (cause: Cause) => {
+    if (cause !== main && !causes.includes(cause)) causes.push(cause);
+  };
+  if (members.some((m) => m.health === "chronic" || m.health === "serious") && chance(random, 0.6))
+    add("illness");
+  if (members.some((m) => m.health === "disabled") && chance(random, 0.6)) add("disability");
+  if (
+    members.some((m) =>
+      ["senior", "vocational", "higher_vocational", "undergraduate"].includes(m.schoolingStatus),
+    ) &&
+    chance(random, 0.4)
+  )
+    add("schooling");
+  const wanted = Math.max(causes.length, weightedIndex(random, [35, 45, 20]));
+  for (let tries = 0; causes.length < wanted && tries < 10; tries += 1) add(weighted(random, MAIN_CAUSES));
+  return causes.slice(0, 3);
+}
+
+function household(
+  random: Random,
+  village: DemoVillage,
+  index: number,
+  options: DemoHouseholdOptions,
+): HouseholdDraft {
+  const referenceYear = Number(options.referenceDate.slice(0, 4));
+  const mainCause = weighted(random, MAIN_CAUSES);
+  const shape = weighted(random, mainCause === "lack_labour" ? SHAPES_LACKING_LABOUR : SHAPES);
+  const studentAge = mainCause === "schooling" ? random.int(15, 21) : undefined;
+  const plan = people(
+    random,
+    mainCause === "schooling" ? (chance(random, 0.7) ? "couple_children" : "with_parents") : shape,
+    options.countyCode6,
+    studentAge,
+  );
+
+  // Whose health or schooling the main cause is about.
+  const forced = new Map<Person, Health>();
+  const adults = plan.filter((p) => p.age >= 16);
+  if (mainCause === "illness") {
+    const elders = plan.filter((p) => p.relation === "father" || p.relation === "mother");
+    const who =
+      elders.length > 0 && chance(random, 0.35)
+        ? random.pick(elders)
+        : chance(random, 0.6)
+          ? plan[0]!
+          : random.pick(adults.length > 0 ? adults : plan);
+    forced.set(who, chance(random, 0.55) ? "chronic" : "serious");
+  } else if (mainCause === "disability") {
+    const candidates = plan.filter((p) => p.age >= 3);
+    forced.set(
+      chance(random, 0.8) && adults.length > 0
+        ? random.pick(adults)
+        : random.pick(candidates.length > 0 ? candidates : plan),
+      "disabled",
+    );
+  } else if (
+    mainCause === "lack_labour" &&
+    (shape === "single_adult" || shape === "single_parent") &&
+    chance(random, 0.5)
+  ) {
+    forced.set(plan[0]!, "chronic");
+  }
+  const members = plan.map((person) =>
+    member(random, person, {
+      countyCode6: options.countyCode6,
+      referenceDate: options.referenceDate,
+      health: forced.get(person),
+      student: person.age === studentAge && person.relation !== "head" && person.relation !== "spouse",
+    }),
+  );
+
+  // A few households remember a grandparent who died or a daughter who married away.
+  const elder = members.find((m) => m.relation === "father" || m.relation === "mother");
+  if (elder && members.length > 3 && chance(random, 0.06)) elder.status = "deceased";
+  const head = members[0]!;
+  if (head.age >= 45 && head.age <= 70 && chance(random, 0.04)) {
+    const daughter = member(
+      random,
+      {
+        relation: "daughter",
+        age: random.int(20, Math.min(30, head.age - 20)),
+        sex: "female",
+        surname: plan[0]!.surname,
+      },
+      {
+        countyCode6: options.countyCode6,
+        referenceDate: options.referenceDate,
+        student: false,
+      },
+    );
+    members.push({ ...daughter, status: "moved_out", workPlace: "none", workMonths: 0 });
+  }
+
+  const planted = weighted(random, PLANTED);
+  plantOnMembers(random, planted, members);
+  const active = members.filter((m) => m.status === "active");
+  const canWork = active.some((m) => m.labourAbility !== "lost" && m.labourAbility !== "none");
+  const ableBodied = active.some((m) => m.labourAbility === "ordinary" || m.labourAbility === "skilled");
+
+  // Status and attribute.
+  const status: Status = weighted(random, { lifted: 87, not_lifted: 6, returned: 6, removed: 1 });
+  const liftedYear =
+    status === "lifted"
+      ? 2014 + weightedIndex(random, LIFTED_YEARS)
+      : status === "returned"
+        ? random.int(2015, 2019)
+        : null;
+  const alone =
+    active.length === 1 && !ableBodied && (active[0]!.age >= 60 || active[0]!.health !== "healthy");
+  const vulnerable = mainCause === "illness" || mainCause === "disability" || mainCause === "lack_labour";
+  const povertyAttribute: Attribute = alone
+    ? weighted(random, { tekun: 35, dibao: 45, general: 20 })
+    : vulnerable
+      ? weighted(random, { dibao: 33, general: 67 })
+      : weighted(random, { dibao: 7, general: 93 });
+
+  // Land, house, conditions.
+  const cultivatedLandMu = mainCause === "lack_land" ? random.int(0, 8) / 10 : random.int(8, 60) / 10;
+  const forestLandMu = chance(random, 0.3) ? 0 : random.int(10, 250) / 10;
+  const struggling = status !== "lifted";
+  const dangerousHouseGrade = struggling
+    ? weighted(random, { none: 62, a: 14, b: 12, c: 8, d: 4 } as const)
+    : weighted(random, { none: 93, a: 5, b: 2 } as const);
+
+  // Income of the year before the reference date.
+  const { wage, workers } = wageOf(random, members);
+  const farming =
+    cultivatedLandMu * random.int(900, 1600) + (chance(random, 0.3) ? random.int(2000, 8000) : 0);
+  const business = canWork ? round10(farming) : 0;
+  const businessCosts = business > 0 ? round10(business * (0.3 + random.next() * 0.2)) : 0;
+  const pensioners = active.filter((m) => m.age >= 60 && m.hasBasicPension).length;
+  const students = active.filter((m) => inSchool(m) && m.schoolingStatus !== "preschool").length;
+  const disabled = active.filter((m) => m.health === "disabled").length;
+  let income = withTransfer({
+    year: referenceYear - 1,
+    wage,
+    business,
+    property: chance(random, 0.25) ? round10(random.int(300, 1500)) : 0,
+    pension: pensioners * round10(random.int(1500, 2200)),
+    dibao: povertyAttribute === "dibao" ? active.length * round10(random.int(2400, 4800)) : 0,
+    tekun: povertyAttribute === "tekun" ? round10(random.int(7000, 10000)) : 0,
+    // Public-welfare forest compensation, about 15.75 yuan a mu.
+    ecoCompensation: forestLandMu > 0 && chance(random, 0.6) ? toCents(forestLandMu * 15.75) / 100 : 0,
+    // Farmland subsidy, disability allowances, student aid, small subsidies.
+    otherTransfer: round10(
+      cultivatedLandMu * 110 + disabled * 900 + students * random.int(500, 2500) + random.int(50, 600),
+    ),
+    businessCosts,
+  });
+  if (planted === "lifted_below_poverty_line" && status === "lifted") {
+    income = lowerTo(income, active.length, random.int(3000, 3900), workers);
+  } else if (status === "lifted" || status === "removed") {
+    income = raiseTo(income, active.length, random.int(4600, 9000), canWork);
+  } else {
+    income = lowerTo(income, active.length, random.int(2800, 3900), workers);
+  }
+  if (planted === "business_without_costs" && income.business > 0) income = { ...income, businessCosts: 0 };
+  if (planted === "worker_without_wage" && workers > 0) income = { ...income, wage: 0 };
+  if (planted === "general_with_assistance" && povertyAttribute === "general")
+    income = withTransfer({ ...income, dibao: active.length * round10(random.int(1200, 2400)) });
+  if (planted === "dibao_without_amount" && povertyAttribute === "dibao")
+    income = withTransfer({ ...income, dibao: 0 });
+  // Entered in fen instead of yuan.
+  if (planted === "per_capita_income_too_high" && income.wage > 0)
+    income = { ...income, wage: income.wage * 100 };
+
+  const group = random.int(1, 12);
+  const phone = head.phone ?? active.find((m) => m.phone !== null)?.phone ?? null;
+  return {
+    regionCode: village.code,
+    householdNumber: demoHouseholdNumber(village.code, index),
+    address: `${village.townshipName}${village.name}${group}组（演示）`,
+    phone,
+    // 629999: not an issued card range, so recognisably fake.
+    bankAccount: chance(random, 0.9)
+      ? `629999${String(random.int(0, 9_999_999)).padStart(7, "0")}${String(index).padStart(6, "0")}`
+      : null,
+    povertyAttribute,
+    identificationStandard: chance(random, 0.96) ? "national" : "provincial",
+    mainCause,
+    secondaryCauses: secondaryCauses(random, mainCause, active),
+    status,
+    liftedYear,
+    cultivatedLandMu,
+    forestLandMu,
+    houseAreaM2: 30 + active.length * 15 + random.int(0, 60),
+    dangerousHouseGrade,
+    hasElectricity: !chance(random, 0.003),
+    isDrinkingWaterSafe: !chance(random, struggling ? 0.12 : 0.006),
+    hasWaterDifficulty: chance(random, mainCause === "lack_water" ? 0.5 : 0.04),
+    hasRoadToHouse: !chance(random, mainCause === "poor_transport" ? 0.5 : 0.04),
+    hasSanitaryToilet: chance(random, 0.72),
+    fuel: weighted(random, { firewood: 40, gas: 25, electricity: 22, biogas: 6, coal: 4, other: 3 } as const),
+    isCooperativeMember: chance(random, 0.35),
+    members: members.map(({ age: _age, ...m }) => m),
+    income,
+  };
+}
+
+/**
+ * `options.count` demo households, numbered 1…count. Household i is drawn from its own stream, so
+ * asking for more households later adds to the same first ones. ID numbers are unique across them.
+ */
+export function generateDemoHouseholds(options: DemoHouseholdOptions): DemoHousehold[] {
+  if (options.villages.length === 0) throw new Error("The county has no villages");
+  if (!Number.isInteger(options.count) || options.count < 0 || options.count > MAX_DEMO_HOUSEHOLDS)
+    throw new Error(`The number of demo households must be 0–${MAX_DEMO_HOUSEHOLDS}`);
+  // Poor households cluster: the staffed villages (standing in for the county's poverty villages)
+  // hold most of them; every other village has a few.
+  const weights = createRandom(mix(options.seed, 0x5eed));
+  const villageWeights = options.villages.map(
+    (_, i) => (i < STAFFED_VILLAGES ? 30 : 1) * (0.4 + weights.next() * 1.2),
+  );
+  const total = villageWeights.reduce((a, b) => a + b, 0);
+  const used = new Set<string>();
+  const result: DemoHousehold[] = [];
+  for (let index = 1; index <= options.count; index += 1) {
+    const random = createRandom(mix(options.seed, index));
+    let x = random.next() * total;
+    let v = 0;
+    while (v < villageWeights.length - 1 && x >= villageWeights[v]!) {
+      x -= villageWeights[v]!;
+      v += 1;
+    }
+    const draft = household(random, options.villages[v]!, index, options);
+    for (const m of draft.members) {
+      m.idNumber = freeIdNumber(m.idNumber, used);
+      used.add(m.idNumber);
+    }
+    result.push({ index, draft });
+  }
+  return result;
+}

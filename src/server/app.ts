@@ -12,6 +12,8 @@ import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
 import { registerHealthRoutes } from "./modules/health/health.routes.js";
 import { registerHouseholdRoutes } from "./modules/households/households.routes.js";
 import { registerRegionRoutes } from "./modules/regions/regions.routes.js";
+import { registerRosterRoutes } from "./modules/roster/roster.routes.js";
+import { ImportJobs } from "./modules/roster/roster-jobs.js";
 import { registerUserRoutes } from "./modules/users/users.routes.js";
 
 export interface AppOptions {
@@ -19,6 +21,8 @@ export interface AppOptions {
   config: Config;
   /** The built web app (dist/web); API only when absent. */
   webDir?: string | undefined;
+  /** Background roster imports; one queue per server process. */
+  importJobs?: ImportJobs;
   isLogging?: boolean;
 }
 
@@ -36,6 +40,7 @@ export async function buildApp({
   db,
   config,
   webDir,
+  importJobs = new ImportJobs(),
   isLogging = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -68,6 +73,9 @@ export async function buildApp({
   registerUserRoutes(app, db);
   registerAuditRoutes(app, db);
   registerHouseholdRoutes(app, db);
+  registerRosterRoutes(app, db, importJobs);
+  // Closing waits for a running import to finish (its transaction commits or rolls back whole).
+  app.addHook("onClose", () => importJobs.idle());
 
   const openApiDocument = buildOpenApiDocument();
   app.get("/api/openapi.json", async () => openApiDocument);

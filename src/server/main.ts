@@ -5,12 +5,15 @@ import { readConfig } from "./config.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { openConfiguredDb } from "./db/open-configured.js";
 import { ensureDemoCounty } from "./modules/demo/demo.service.js";
+import { markInterruptedImports } from "./modules/roster/roster.queries.js";
 import { projectRoot } from "./paths.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
   const db = await openConfiguredDb(config);
   const firstStart = await bootstrap(db, config.demoCountyCode);
+  // Imports that were running when the server last stopped never committed: say so in their history.
+  await markInterruptedImports(db);
   if (firstStart.adminPassword) await ensureDemoCounty(db, { countyCode: config.demoCountyCode, seed: 2020 });
   const app = await buildApp({ db, config, webDir: join(projectRoot, "dist", "web"), isLogging: true });
   await app.listen({ port: config.port, host: config.host });

@@ -23,6 +23,10 @@ export interface Endpoint<
   response: Response;
   /** Public endpoints need no session; every other endpoint needs a signed-in user. */
   isPublic?: boolean;
+  /** The request body is a file of one of these media types, not JSON. */
+  upload?: readonly string[];
+  /** The response is a file of this media type, not JSON (`response` is then fileResponse). */
+  download?: string;
 }
 
 /** Declares an endpoint while keeping its schema types. */

@@ -60,7 +60,9 @@ export const errorEnvelope = z.object({
     code: z.enum(errorCodes),
     message: z.string(),
     /** Field-level problems: path of the field and what is wrong with it. */
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelope>;

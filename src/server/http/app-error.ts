@@ -3,6 +3,8 @@ import { ERRORS, type ErrorCode } from "../../shared/errors.js";
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** A stable code for the problem (e.g. a registry check), so a client can word it in its language. */
+  code?: string;
 }
 
 /** An expected failure with a stable code; the error handler maps it to HTTP in one place. */

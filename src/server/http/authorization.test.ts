@@ -18,12 +18,15 @@ let t: TestApp;
 let outsider: TestAgent;
 let jingUserId: string;
 let jingHousehold: { id: string; memberId: string; draft: ReturnType<typeof householdDraft> };
+let jingImportId: string;
 const JING_TOWNSHIP = "341823100000";
 const JING_VILLAGE = "341823100001";
 
 const PUBLIC = new Set(["GET /api/health", "POST /api/session", "DELETE /api/session"]);
 // Endpoints about the caller's own session: they touch nothing of another region.
 const OWN_SESSION = new Set(["GET /api/session", "POST /api/session/password"]);
+// Endpoints that hold nothing of any region (the empty import template).
+const REGIONLESS = new Set(["GET /api/roster/template"]);
 
 type Case = { url: () => string; body?: () => unknown; expectEmpty?: (json: unknown) => void };
 const CASES: Record<string, Case> = {
@@ -91,10 +94,31 @@ const CASES: Record<string, Case> = {
       reason: "越权",
     }),
   },
+  "GET /api/caseworkers": {
+    url: () => `/api/caseworkers?ids=${jingUserId}`,
+    expectEmpty: (json) => expect((json as { rows: unknown[] }).rows).toEqual([]),
+  },
   "POST /api/caseworkers/:id/handover": {
     url: () => `/api/caseworkers/${jingUserId}/handover`,
     body: () => ({ toUserId: jingUserId, reason: "越权" }),
   },
+  "POST /api/roster/imports": {
+    url: () => `/api/roster/imports?fileName=x.csv&countyCode=${JING_COUNTY}`,
+    body: () => ({}),
+  },
+  "GET /api/roster/imports": {
+    url: () => "/api/roster/imports",
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "GET /api/roster/imports/:id": { url: () => `/api/roster/imports/${jingImportId}` },
+  "POST /api/roster/imports/:id/commit": {
+    url: () => `/api/roster/imports/${jingImportId}/commit`,
+    body: () => ({ isOnlyValid: true }),
+  },
+  "GET /api/roster/imports/:id/error-report": {
+    url: () => `/api/roster/imports/${jingImportId}/error-report`,
+  },
+  "GET /api/roster/export": { url: () => `/api/roster/export?regionCode=${JING_VILLAGE}` },
   "GET /api/audit": {
     url: () => `/api/audit?entityType=user&entityId=${jingUserId}`,
     expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
@@ -120,6 +144,16 @@ beforeAll(async () => {
   expect(created.statusCode).toBe(200);
   const household = (created.json() as { household: { id: string; members: { id: string }[] } }).household;
   jingHousehold = { id: household.id, memberId: household.members[0]!.id, draft };
+  const upload = await insider.request(
+    "POST",
+    "/api/roster/imports?fileName=bad.csv",
+    Buffer.from("户编号,姓名\n1,张三\n"),
+    {
+      "content-type": "text/csv",
+    },
+  );
+  expect(upload.statusCode).toBe(200);
+  jingImportId = (upload.json() as { id: string }).id;
 });
 afterAll(() => t.close());
 
@@ -127,7 +161,7 @@ describe("authorisation across regions", () => {
   it("has a case for every endpoint that is not public or about the caller's own session", () => {
     const missing = allEndpoints
       .map(keyOf)
-      .filter((key) => !PUBLIC.has(key) && !OWN_SESSION.has(key) && !CASES[key]);
+      .filter((key) => !PUBLIC.has(key) && !OWN_SESSION.has(key) && !REGIONLESS.has(key) && !CASES[key]);
     expect(missing).toEqual([]);
   });
 
@@ -166,6 +200,12 @@ describe("authorisation across regions", () => {
     expect(await t.db.query("select 1 from household where household_number = '999999'")).toEqual([]);
     const reveals = await t.db.query("select 1 from audit_event where action = 'personal_data.reveal'");
     expect(reveals).toEqual([]);
+    const [jingImport] = await t.db.query<{ status: string }>(
+      "select status from roster_import where id = $1",
+      [jingImportId],
+    );
+    expect(jingImport?.status).not.toBe("committing");
+    expect(await t.db.query("select 1 from audit_event where action = 'roster.export'")).toEqual([]);
   });
 
   it("lets nobody below administrator manage users even inside their own region", async () => {

@@ -6,6 +6,8 @@ import { APP_VERSION } from "../version.js";
 
 type JsonSchema = Record<string, unknown>;
 
+const BINARY = { type: "string", format: "binary" };
+
 function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
   return rest;
@@ -41,10 +43,20 @@ function operationOf(endpoint: Endpoint) {
           },
         }
       : {}),
+    ...(endpoint.upload
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(endpoint.upload.map((type) => [type, { schema: BINARY }])),
+          },
+        }
+      : {}),
     responses: {
       "200": {
         description: "OK",
-        content: { "application/json": { schema: schemaOf(endpoint.response, "output") } },
+        content: endpoint.download
+          ? { [endpoint.download]: { schema: BINARY } }
+          : { "application/json": { schema: schemaOf(endpoint.response, "output") } },
       },
       "4XX": errorResponse,
       "5XX": errorResponse,

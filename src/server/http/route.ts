@@ -109,11 +109,12 @@ export function userRoute<E extends Endpoint>(
   db: Db,
   endpoint: E,
   handler: (input: AuthedRouteInput<E>) => Promise<z.input<E["response"]>>,
-  options: { allowPendingPasswordChange?: boolean } = {},
+  options: { allowPendingPasswordChange?: boolean; bodyLimit?: number } = {},
 ): void {
   app.route({
     method: endpoint.method,
     url: endpoint.path,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
       const session = request.session;
       if (!session) throw new AppError("UNAUTHENTICATED");
@@ -123,6 +124,44 @@ export function userRoute<E extends Endpoint>(
       const input = parseInput(endpoint, request, reply);
       const ctx: ServiceContext = { db, actor: session.actor, origin: input.origin };
       return endpoint.response.parse(await handler({ ...input, ctx }));
+    },
+  });
+}
+
+/** A file to send: its name as the user's browser should save it, and its bytes. */
+export interface FileReply {
+  fileName: string;
+  content: Buffer;
+  /** Defaults to the endpoint's download type. */
+  contentType?: string;
+}
+
+/** Registers an endpoint for signed-in users that answers with a file (see Endpoint.download). */
+export function userFileRoute<E extends Endpoint>(
+  app: FastifyInstance,
+  db: Db,
+  endpoint: E,
+  handler: (input: AuthedRouteInput<E>) => Promise<FileReply>,
+): void {
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    handler: async (request, reply) => {
+      const session = request.session;
+      if (!session) throw new AppError("UNAUTHENTICATED");
+      if (session.actor.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED");
+      const input = parseInput(endpoint, request, reply);
+      const ctx: ServiceContext = { db, actor: session.actor, origin: input.origin };
+      const file = await handler({ ...input, ctx });
+      const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+      return reply
+        .type(file.contentType ?? endpoint.download ?? "application/octet-stream")
+        .header(
+          "content-disposition",
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header("cache-control", "no-store")
+        .send(file.content);
     },
   });
 }

@@ -14,7 +14,9 @@ export type Action =
   | "household.read"
   | "household.write"
   | "household.reveal"
-  | "household.assign";
+  | "household.assign"
+  | "roster.import"
+  | "roster.export";
 
 const EVERYONE: readonly Role[] = [
   "administrator",
@@ -36,6 +38,10 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "household.write": ["administrator", "township_officer", "village_cadre", "caseworker"],
   "household.reveal": ["administrator", "township_officer", "village_cadre", "caseworker"],
   "household.assign": ["administrator", "township_officer"],
+  // Imports write many households at once: county and township offices, who answer for the roster.
+  "roster.import": ["administrator", "township_officer"],
+  // An export is the household list as a file; personal fields are masked unless household.reveal.
+  "roster.export": EVERYONE,
 };
 
 /** Anything that lies somewhere in the region tree; households also name their caseworkers. */

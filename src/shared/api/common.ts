@@ -41,3 +41,6 @@ export function textSchema(max: number) {
       .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: "含有不可见的控制字符" })
   );
 }
+
+/** The response of an endpoint that sends a file (see Endpoint.download). */
+export const fileResponse = z.instanceof(Uint8Array);

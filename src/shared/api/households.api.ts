@@ -243,3 +243,31 @@ export const handOverCaseworkerHouseholds = defineEndpoint({
   body: z.strictObject({ toUserId: uuidSchema, reason: textSchema(200).min(1) }),
   response: z.object({ handedOver: z.number().int() }),
 });
+
+export const caseworkerRow = z.object({
+  id: uuidSchema,
+  username: z.string(),
+  displayName: z.string(),
+  regionName: z.string(),
+  /** Households currently assigned. */
+  householdCount: z.number().int(),
+});
+
+export const listCaseworkers = defineEndpoint({
+  method: "GET",
+  path: "/api/caseworkers",
+  summary:
+    "Caseworkers in scope (for pickers and filters): by name or username, or by id; with their household counts",
+  tag: "households",
+  query: z.strictObject({
+    q: z.string().trim().max(50).default(""),
+    /** Comma-separated ids to look up instead of searching. */
+    ids: z
+      .string()
+      .max(400)
+      .optional()
+      .transform((value) => (value ? value.split(",").filter(Boolean) : undefined))
+      .pipe(z.array(uuidSchema).max(10).optional()),
+  }),
+  response: z.object({ rows: z.array(caseworkerRow) }),
+});

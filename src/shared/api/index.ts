@@ -3,6 +3,7 @@ import * as audit from "./audit.api.js";
 import * as health from "./health.api.js";
 import * as households from "./households.api.js";
 import * as regions from "./regions.api.js";
+import * as roster from "./roster.api.js";
 import * as session from "./session.api.js";
 import * as users from "./users.api.js";
 
@@ -18,6 +19,12 @@ function endpointsOf(module: Record<string, unknown>): Endpoint[] {
 }
 
 /** Every endpoint of the API: the OpenAPI document and the route-coverage test read this list. */
-export const allEndpoints: readonly Endpoint[] = [health, session, regions, users, audit, households].flatMap(
-  endpointsOf,
-);
+export const allEndpoints: readonly Endpoint[] = [
+  health,
+  session,
+  regions,
+  users,
+  audit,
+  households,
+  roster,
+].flatMap(endpointsOf);

@@ -6,6 +6,8 @@ export type ClientErrorCode = "NETWORK_ERROR" | "BAD_RESPONSE";
 export interface ApiErrorDetail {
   path: string;
   message: string;
+  /** The problem's stable code, when the server gives one (e.g. a registry check). */
+  code?: string | undefined;
 }
 
 /** A failed API call: the server's error code and its message (already in the UI language). */

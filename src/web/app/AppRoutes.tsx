@@ -1,6 +1,9 @@
 import { Route, Routes } from "react-router";
 import { AuditPage } from "../modules/audit/components/AuditPage.js";
 import { HomePage } from "../modules/home/components/HomePage.js";
+import { HouseholdDetailPage } from "../modules/households/components/HouseholdDetailPage.js";
+import { HouseholdFormPage } from "../modules/households/components/HouseholdFormPage.js";
+import { HouseholdsPage } from "../modules/households/components/HouseholdsPage.js";
 import { RegionsPage } from "../modules/regions/components/RegionsPage.js";
 import { ChangePasswordPage } from "../modules/session/components/ChangePasswordPage.js";
 import { LoginPage } from "../modules/session/components/LoginPage.js";
@@ -35,6 +38,38 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="regions" element={<RegionsPage />} />
         <Route path="regions/:code" element={<RegionsPage />} />
+        <Route
+          path="households"
+          element={
+            <RequirePermission permission="canReadHouseholds">
+              <HouseholdsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="households/new"
+          element={
+            <RequirePermission permission="canCreateHouseholds">
+              <HouseholdFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="households/:id"
+          element={
+            <RequirePermission permission="canReadHouseholds">
+              <HouseholdDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="households/:id/edit"
+          element={
+            <RequirePermission permission="canEditHouseholds">
+              <HouseholdFormPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="users"
           element={

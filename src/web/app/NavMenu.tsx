@@ -29,6 +29,16 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       ),
     },
   ];
+  if (permissions.canReadHouseholds) {
+    items.push({
+      key: "/households",
+      label: (
+        <Link to="/households" data-testid="nav-households">
+          {t("nav.households")}
+        </Link>
+      ),
+    });
+  }
   if (permissions.canReadUsers) {
     items.push({
       key: "/users",

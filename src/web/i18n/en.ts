@@ -1,3 +1,4 @@
+import { householdsEn } from "./householdsEn.js";
 import type { Messages } from "./Messages.js";
 
 /** English. Typed by the Chinese source dictionary, so a missing or extra key is a compile error. */
@@ -44,6 +45,7 @@ export const en: Messages = {
   nav: {
     home: "Home",
     regions: "Regions",
+    households: "Households",
     users: "Users",
     audit: "Audit log",
     openMenu: "Open menu",
@@ -89,6 +91,8 @@ export const en: Messages = {
     role: "Role",
     region: "Scope",
     regionsText: "Browse the region tree and find townships, villages and village groups.",
+    householdsText: "Find and register households; keep members, income and caseworkers up to date.",
+    householdsReadText: "See the registered households in your area and their basic guarantees.",
     usersText: "Create accounts, assign roles and scopes, reset passwords.",
     usersReadText: "See the accounts in your area.",
     auditText: "See who did what and when, with the values before and after.",
@@ -134,13 +138,30 @@ export const en: Messages = {
       rename: "Region renamed",
       import: "Regions imported",
     },
+    household: {
+      create: "Household registered",
+      update: "Household changed",
+      assign_caseworkers: "Caseworkers changed",
+    },
+    member: {
+      move: "Member moved",
+    },
+    personal_data: {
+      reveal: "Personal data shown in full",
+    },
+    caseworker: {
+      handover: "Households handed over",
+    },
     demo: {
       generate: "Demo data generated",
+      generate_households: "Demo households generated",
     },
   },
   entityTypes: {
     user: "User",
     region: "Region",
+    household: "Household",
+    member: "Member",
   },
   auditFields: {
     username: "Username",
@@ -160,6 +181,17 @@ export const en: Messages = {
     source: "Source",
     inserted: "Rows imported",
     counties: "County codes",
+    householdNumber: "Household number",
+    householdId: "Household",
+    members: "Members",
+    version: "Version",
+    reason: "Reason",
+    field: "Field shown",
+    caseworkerIds: "Caseworkers",
+    relation: "Relation to head",
+    isNewHousehold: "New household (split)",
+    toUserId: "Handed over to",
+    households: "Households",
   },
   regions: {
     title: "Regions",
@@ -294,4 +326,5 @@ export const en: Messages = {
     empty: "No entries match; change the filters.",
     historyEmpty: "No history yet.",
   },
+  households: householdsEn,
 };

@@ -1,3 +1,5 @@
+import { householdsZh } from "./householdsZh.js";
+
 /** The source dictionary (简体中文). Every other language must have exactly these keys. */
 export const zh = {
   app: {
@@ -42,6 +44,7 @@ export const zh = {
   nav: {
     home: "工作台",
     regions: "行政区划",
+    households: "建档立卡户",
     users: "用户管理",
     audit: "审计日志",
     openMenu: "打开菜单",
@@ -87,6 +90,8 @@ export const zh = {
     role: "角色",
     region: "管辖范围",
     regionsText: "浏览行政区划树，查找乡镇、村和村民小组。",
+    householdsText: "查找和登记建档立卡户，维护家庭成员、收入和帮扶责任人。",
+    householdsReadText: "查看辖区内的建档立卡户及其两不愁三保障情况。",
     usersText: "创建账号、分配角色和管辖范围、重置密码。",
     usersReadText: "查看本辖区内的账号。",
     auditText: "查看谁在何时做了哪些操作，以及修改前后的内容。",
@@ -132,13 +137,30 @@ export const zh = {
       rename: "重命名区划",
       import: "导入区划",
     },
+    household: {
+      create: "新建档立卡户",
+      update: "修改建档立卡户",
+      assign_caseworkers: "调整帮扶责任人",
+    },
+    member: {
+      move: "成员迁移",
+    },
+    personal_data: {
+      reveal: "查看完整个人信息",
+    },
+    caseworker: {
+      handover: "移交帮扶户",
+    },
     demo: {
       generate: "生成演示数据",
+      generate_households: "生成演示建档立卡户",
     },
   },
   entityTypes: {
     user: "用户",
     region: "行政区划",
+    household: "建档立卡户",
+    member: "家庭成员",
   },
   auditFields: {
     username: "用户名",
@@ -158,6 +180,17 @@ export const zh = {
     source: "数据来源",
     inserted: "导入条数",
     counties: "县代码",
+    householdNumber: "户编号",
+    householdId: "户",
+    members: "成员数",
+    version: "版本",
+    reason: "原因",
+    field: "查看的字段",
+    caseworkerIds: "帮扶责任人",
+    relation: "与户主关系",
+    isNewHousehold: "分户新建",
+    toUserId: "移交给",
+    households: "户数",
   },
   regions: {
     title: "行政区划",
@@ -287,4 +320,5 @@ export const zh = {
     empty: "没有符合条件的记录，请调整筛选条件。",
     historyEmpty: "暂无操作记录。",
   },
+  households: householdsZh,
 };

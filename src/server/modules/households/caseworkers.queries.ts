@@ -101,3 +101,23 @@ export async function transferCaseworkerAssignments(
   );
   return rows[0]?.handedOver ?? 0;
 }
+
+/** Enabled caseworkers under a scope prefix matching `text` (LIKE-escaped) or `ids`, with their household counts. */
+export async function findCaseworkersInScope(
+  q: Queryable,
+  filter: { scopePrefix: string; text: string; ids: readonly string[] | undefined; limit: number },
+): Promise<
+  { id: string; username: string; displayName: string; regionName: string; householdCount: number }[]
+> {
+  return q.query(
+    `select u.id, u.username, u.display_name as "displayName", r.name as "regionName",
+       (select count(*)::int from household_caseworker c where c.user_id = u.id and c.ended_at is null)
+         as "householdCount"
+     from app_user u join region r on r.code = u.region_code
+     where u.role = 'caseworker' and u.disabled_at is null and u.region_code like $1 || '%'
+       and ($3::uuid[] is null or u.id = any($3::uuid[]))
+       and ($2 = '' or u.display_name like '%' || $2 || '%' or u.username like '%' || $2 || '%')
+     order by u.display_name, u.username limit $4`,
+    [filter.scopePrefix, filter.text, filter.ids ?? null, filter.limit],
+  );
+}

@@ -112,6 +112,27 @@ describe("caseworker assignments", () => {
     expect(await householdsOf(leaving.id)).toEqual([household.id]);
   });
 
+  it("lists caseworkers in scope with their household counts, to every household reader", async () => {
+    const village = "341823100002";
+    const worker = await createUserFixture(t.db, { role: "caseworker", regionCode: village });
+    await createUserFixture(t.db, { role: "caseworker", regionCode: PENGXI_COUNTY });
+    const household = await register(village);
+    await assign(household.id, [worker.id]);
+    const leader = await createUserFixture(t.db, { role: "leader", regionCode: "341823100000" });
+    const agent = await signIn(t.app, leader.username);
+    const listed = (await agent.request("GET", "/api/caseworkers")).json() as {
+      rows: { id: string; householdCount: number; regionName: string }[];
+    };
+    expect(listed.rows.find((r) => r.id === worker.id)).toMatchObject({ householdCount: 1 });
+    expect(listed.rows.every((r) => r.regionName !== "")).toBe(true);
+    const byId = (await agent.request("GET", `/api/caseworkers?ids=${worker.id}`)).json() as {
+      rows: { id: string }[];
+    };
+    expect(byId.rows.map((r) => r.id)).toEqual([worker.id]);
+    const bad = await agent.request("GET", "/api/caseworkers?ids=not-a-uuid");
+    expect(bad.statusCode).toBe(400);
+  });
+
   it("lets only administrators and township officers hand over", async () => {
     const village = "341823100001";
     const worker = await createUserFixture(t.db, { role: "caseworker", regionCode: village });

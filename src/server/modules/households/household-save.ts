@@ -27,10 +27,16 @@ import {
 
 const BODY = "body.household";
 
-function validationError(findings: readonly Pick<Finding, "path" | "message">[]): AppError {
+function validationError(
+  findings: readonly (Pick<Finding, "path" | "message"> & { code?: string })[],
+): AppError {
   return new AppError(
     "VALIDATION_FAILED",
-    findings.map((f) => ({ path: `${BODY}.${f.path}`, message: f.message })),
+    findings.map((f) => ({
+      path: `${BODY}.${f.path}`,
+      message: f.message,
+      ...(f.code ? { code: f.code } : {}),
+    })),
   );
 }
 

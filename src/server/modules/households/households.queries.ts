@@ -345,7 +345,8 @@ export async function findVersion(
       ? ["true", []]
       : "version" in which
         ? ["version = $2", [which.version]]
-        : ["changed_at <= $2::timestamptz", [which.asOf]];
+        : // The API speaks milliseconds; PostgreSQL keeps microseconds. A time read off the timeline must find its version.
+          ["date_trunc('milliseconds', changed_at) <= $2::timestamptz", [which.asOf]];
   const rows = await q.query<VersionRow & { snapshot: unknown }>(
     `select version, changed_at as "changedAt", changed_by_username as "changedBy", reason, snapshot
      from household_version where household_id = $1 and ${condition} order by version desc limit 1`,

@@ -5,6 +5,7 @@ import {
   getHousehold,
   getHouseholdVersion,
   handOverCaseworkerHouseholds,
+  listCaseworkers,
   listHouseholdCaseworkers,
   listHouseholds,
   listHouseholdVersions,
@@ -47,6 +48,9 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Db): void {
       newHeadMemberId: body.newHeadMemberId,
       reason: body.reason,
     }),
+  );
+  userRoute(app, db, listCaseworkers, ({ ctx, query }) =>
+    households.listCaseworkersInScope(ctx, query.q, query.ids),
   );
   userRoute(app, db, handOverCaseworkerHouseholds, ({ ctx, params, body }) =>
     households.handOverCaseworkerHouseholds(ctx, params.id, body.toUserId, body.reason),

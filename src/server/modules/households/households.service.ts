@@ -11,6 +11,7 @@ import { findRegion, findRegionAncestors } from "../regions/regions.queries.js";
 import {
   endCaseworkerAssignments,
   findCaseworkerHistory,
+  findCaseworkersInScope,
   findCurrentCaseworkers,
   findEligibleCaseworkers,
   insertCaseworkerAssignments,
@@ -340,4 +341,20 @@ export async function handOverCaseworkerHouseholds(
     return count;
   });
   return { handedOver };
+}
+
+/** Caseworkers in the actor's scope, for pickers and the list's caseworker filter. */
+export async function listCaseworkersInScope(
+  ctx: ServiceContext,
+  q: string,
+  ids: readonly string[] | undefined,
+) {
+  authorize(ctx.actor, "household.read");
+  const rows = await findCaseworkersInScope(ctx.db, {
+    scopePrefix: codePrefix(ctx.actor.regionCode),
+    text: escapeLike(q),
+    ids,
+    limit: 50,
+  });
+  return { rows };
 }

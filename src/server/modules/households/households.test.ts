@@ -84,10 +84,12 @@ describe("household registry", () => {
     draft.members.push(memberDraft({ name: "又一户主", relation: "head", birthDate: "1990-01-01" }));
     const { response } = await register(draft);
     expect(response.statusCode).toBe(400);
-    const paths = (response.json() as { error: { details: { path: string }[] } }).error.details.map(
-      (d) => d.path,
-    );
+    const details = (response.json() as { error: { details: { path: string; code?: string }[] } }).error
+      .details;
+    const paths = details.map((d) => d.path);
     expect(paths).toContain("body.household.members.1.idNumber");
+    // Each check names its code too, so the English interface can word it.
+    expect(details.find((d) => d.path === "body.household.members.1.idNumber")?.code).toBe("id_checksum");
     expect(paths).toContain("body.household.members");
     expect(
       await t.db.query("select 1 from household where household_number = $1", [draft.householdNumber]),

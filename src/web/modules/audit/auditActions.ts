@@ -12,5 +12,12 @@ export const auditActions = [
   "region.create",
   "region.rename",
   "region.import",
+  "household.create",
+  "household.update",
+  "household.assign_caseworkers",
+  "member.move",
+  "personal_data.reveal",
+  "caseworker.handover",
   "demo.generate",
+  "demo.generate_households",
 ] as const;

@@ -5,15 +5,35 @@ export interface Permissions {
   canReadUsers: boolean;
   canManageUsers: boolean;
   canReadAudit: boolean;
+  canReadHouseholds: boolean;
+  /** Register new households (a caseworker only edits the households assigned to them). */
+  canCreateHouseholds: boolean;
+  canEditHouseholds: boolean;
+  /** See a masked ID number, phone or bank account in full (each reveal is audited). */
+  canRevealPersonalData: boolean;
+  canAssignCaseworkers: boolean;
 }
+
+const HOUSEHOLD_EDITORS: readonly Role[] = [
+  "administrator",
+  "township_officer",
+  "village_cadre",
+  "caseworker",
+];
 
 /** What a role may do, mirroring the server's policies (the server still checks every call). */
 export function permissionsOf(role: Role): Permissions {
   const isAdministrator = role === "administrator";
+  const isHouseholdEditor = HOUSEHOLD_EDITORS.includes(role);
   return {
     canManageRegions: isAdministrator,
     canReadUsers: isAdministrator || role === "township_officer",
     canManageUsers: isAdministrator,
     canReadAudit: isAdministrator,
+    canReadHouseholds: true,
+    canCreateHouseholds: isHouseholdEditor && role !== "caseworker",
+    canEditHouseholds: isHouseholdEditor,
+    canRevealPersonalData: isHouseholdEditor,
+    canAssignCaseworkers: isAdministrator || role === "township_officer",
   };
 }

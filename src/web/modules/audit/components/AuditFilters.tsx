@@ -14,7 +14,7 @@ export interface AuditFilterValues {
   to?: string;
 }
 
-const ENTITY_TYPES = ["user", "region"] as const;
+const ENTITY_TYPES = ["user", "region", "household", "member"] as const;
 
 /**
  * Filters of the audit trail: record type and id, actor, action, date range; applied on "search".

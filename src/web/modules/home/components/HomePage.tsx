@@ -18,7 +18,15 @@ export function HomePage() {
   const user = useCurrentUser();
   const permissions = permissionsOf(user.role);
 
-  const shortcuts: Shortcut[] = [{ path: "/regions", title: "nav.regions", text: "home.regionsText" }];
+  const shortcuts: Shortcut[] = [];
+  if (permissions.canReadHouseholds) {
+    shortcuts.push({
+      path: "/households",
+      title: "nav.households",
+      text: permissions.canEditHouseholds ? "home.householdsText" : "home.householdsReadText",
+    });
+  }
+  shortcuts.push({ path: "/regions", title: "nav.regions", text: "home.regionsText" });
   if (permissions.canReadUsers) {
     shortcuts.push({
       path: "/users",

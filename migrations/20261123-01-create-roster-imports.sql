@@ -1,0 +1,44 @@
+-- Roster imports (花名册导入): one row per uploaded file, from upload through validation to commit.
+-- A page polls the row for its status and progress; the history lists them by region.
+create table roster_import (
+  id uuid primary key default gen_random_uuid(),
+  county_code varchar(12) not null,
+  -- The importing user's region: who may see the import in the history.
+  scope_code varchar(15) not null,
+  created_by uuid references app_user (id),
+  created_by_username text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  file_name text not null,
+  file_sha256 text not null,
+  file_size bigint not null,
+  -- validating → validated | rejected (unreadable file) → committing → committed | failed;
+  -- interrupted when the server stopped while a job ran (the database is as it was before).
+  status text not null check (status in
+    ('validating', 'validated', 'rejected', 'committing', 'committed', 'failed', 'interrupted')),
+  is_only_valid boolean not null default false,
+  rows_total integer,
+  rows_processed integer not null default 0,
+  created_count integer not null default 0,
+  updated_count integer not null default 0,
+  unchanged_count integer not null default 0,
+  rejected_count integer not null default 0,
+  problem_count integer not null default 0,
+  warning_count integer not null default 0,
+  -- Why the whole file was refused (unreadable, no header, nothing to import), in Chinese.
+  message text,
+  -- The first problems, row by row ({row, column, value, reason}); the report holds them all.
+  problems jsonb not null default '[]',
+  -- The original rows with an added error column (.xlsx), when there were problems.
+  error_report bytea,
+  committed_at timestamptz
+);
+create index roster_import_scope_idx on roster_import (scope_code varchar_pattern_ops, created_at desc);
+create index roster_import_county_idx on roster_import (county_code, created_at desc);
+
+-- The uploaded file, kept until the import is committed or abandoned (it holds personal data).
+create table roster_import_file (
+  import_id uuid primary key references roster_import (id) on delete cascade,
+  county_code varchar(12) not null,
+  content bytea not null
+);

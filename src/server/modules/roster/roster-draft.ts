@@ -1,0 +1,480 @@
+import type { HouseholdDraft, IncomeDraft, MemberDraft } from "../../../shared/household-draft.js";
+import { perCapitaNetIncome } from "../../../shared/household-income.js";
+import { maskPhone, parseIdNumber } from "../../../shared/id-number.js";
+import { headerOf, type RosterColumnKey } from "../../../shared/roster/roster-columns.js";
+import {
+  type Read,
+  readCauses,
+  readCode,
+  readDate,
+  readHealth,
+  readNumber,
+  readPovertyStatus,
+  readSex,
+  readWholeNumber,
+  readYear,
+  readYesNo,
+} from "../../../shared/roster/roster-values.js";
+import type { HouseholdSnapshot, StoredMember } from "../households/household-present.js";
+import type { RegionIndex } from "./roster-regions.js";
+import type { RosterProblem, RosterRow, SheetLayout } from "./roster-sheet.js";
+
+// One household's rows turned into a HouseholdDraft, merged with what is stored. The file is the
+// source of what it says; what it does not say (an absent column, an empty cell) keeps the stored
+// value, or takes a documented default for a new household. An empty cell never erases data.
+
+/** A row of the file and the stored member it speaks of, when there is one. */
+export interface MemberLine {
+  row: RosterRow;
+  /** The ID number as it will be stored (18 characters when it parses), or the text as typed. */
+  idNumber: string;
+  /** The stored member: of this household, or moving in from another household the file names. */
+  stored: StoredMember | undefined;
+}
+
+export interface DraftInput {
+  householdNumber: string;
+  rows: readonly RosterRow[];
+  lines: readonly MemberLine[];
+  existing: HouseholdSnapshot | undefined;
+  /** Stored members of this household that the file places in another household. */
+  movedOut: ReadonlySet<string>;
+  layout: SheetLayout;
+  regions: RegionIndex;
+  today: Date;
+}
+
+export interface BuiltDraft {
+  /** Complete only when `unknown` is empty; otherwise good for checking the rest, never for writing. */
+  draft: HouseholdDraft;
+  /**
+   * Draft paths holding stand-ins for what could not be read (members.1.relation, status; "members"
+   * when a relation is unknown): findings there would only repeat the problem already reported.
+   */
+  unknown: Set<string>;
+  /** The file row of each draft member (null: kept from the database, not in the file). */
+  memberRows: (number | null)[];
+  problems: RosterProblem[];
+}
+
+const MEMBER_CODE_FIELDS = [
+  ["relation", "relation"],
+  ["ethnicity", "ethnicity"],
+  ["education", "education"],
+  ["schoolingStatus", "schoolingStatus"],
+  ["labourAbility", "labourAbility"],
+  ["workPlace", "workPlace"],
+] as const;
+
+const INCOME_PARTS = [
+  "wage",
+  "business",
+  "property",
+  "transfer",
+  "pension",
+  "dibao",
+  "tekun",
+  "ecoCompensation",
+  "otherTransfer",
+  "businessCosts",
+] as const satisfies readonly (keyof IncomeDraft & RosterColumnKey)[];
+
+const toCents = (yuan: number) => Math.round(yuan * 100);
+
+/** Reads a group's cells column by column, recording each problem where the clerk will find it. */
+class GroupCells {
+  readonly problems: RosterProblem[] = [];
+  /** Draft fields that could not be read and hold a stand-in value (see BuiltDraft.unknown). */
+  readonly unknown = new Set<string>();
+
+  constructor(
+    private readonly layout: SheetLayout,
+    private readonly rows: readonly RosterRow[],
+  ) {}
+
+  column(key: RosterColumnKey): string {
+    return this.layout.headers[key] ?? headerOf(key);
+  }
+
+  has(key: RosterColumnKey): boolean {
+    return this.layout.columns[key] !== undefined;
+  }
+
+  firstRow(): number {
+    return this.rows[0]!.row;
+  }
+
+  report(row: number, key: RosterColumnKey, value: string, reason: string): void {
+    this.problems.push({ row, column: this.column(key), value, reason });
+  }
+
+  /** A member-level value of one row; undefined when empty, or unreadable (then reported). */
+  own<T>(row: RosterRow, key: RosterColumnKey, read: (text: string) => Read<T>): T | undefined {
+    const text = row.text[key];
+    if (text === undefined || text === "") return undefined;
+    const result = read(text);
+    if (result.ok) return result.value;
+    this.report(row.row, key, text, result.reason);
+    return undefined;
+  }
+
+  /** A household-level value: every row that fills it must say the same; the first one counts. */
+  shared<T>(key: RosterColumnKey, read: (text: string) => Read<T>): T | undefined {
+    let first: { value: T; row: number; text: string } | undefined;
+    for (const row of this.rows) {
+      const text = row.text[key];
+      if (text === undefined || text === "") continue;
+      const result = read(text);
+      if (!result.ok) {
+        this.report(row.row, key, text, result.reason);
+        continue;
+      }
+      if (!first) first = { value: result.value, row: row.row, text };
+      else if (JSON.stringify(first.value) !== JSON.stringify(result.value)) {
+        this.report(
+          row.row,
+          key,
+          text,
+          `同一户各行的“${this.column(key)}”应相同：第${first.row}行为“${first.text}”，本行为“${text}”`,
+        );
+      }
+    }
+    return first?.value;
+  }
+
+  /** The first row that fills a column, for reporting a household-level problem. */
+  rowOf(key: RosterColumnKey): { row: number; text: string } {
+    const row = this.rows.find((r) => r.text[key]);
+    return row ? { row: row.row, text: row.text[key]! } : { row: this.firstRow(), text: "" };
+  }
+}
+
+const text = (value: string): Read<string> => ({ ok: true, value });
+
+function regionOf(cells: GroupCells, regions: RegionIndex) {
+  const county = cells.shared("county", text);
+  if (county !== undefined && !regions.isThisCounty(county)) {
+    cells.report(cells.rowOf("county").row, "county", county, `不是本次导入的县（${regions.countyName}）`);
+  }
+  const townshipName = cells.shared("township", text);
+  const villageName = cells.shared("village", text);
+  const groupName = cells.shared("group", text);
+  if (villageName === undefined) return undefined;
+  let township: { code: string; name: string } | undefined;
+  if (townshipName !== undefined) {
+    const match = regions.township(townshipName);
+    if (!match.ok) {
+      cells.report(cells.rowOf("township").row, "township", townshipName, match.reason);
+      return undefined;
+    }
+    township = match;
+  }
+  const village = regions.village(villageName, township);
+  if (!village.ok) {
+    cells.report(cells.rowOf("village").row, "village", villageName, village.reason);
+    return undefined;
+  }
+  // A natural village not registered as a group stays part of the village's address only.
+  const group = groupName !== undefined ? regions.group(groupName, village) : undefined;
+  const code = group?.ok ? group.code : village.code;
+  return { code, address: `${township?.name ?? ""}${village.name}${groupName ?? ""}` };
+}
+
+/** Stand-ins for unreadable member fields, so the rest of the household can still be checked. */
+const MEMBER_STAND_INS = {
+  relation: "other",
+  ethnicity: "other",
+  education: "junior",
+  schoolingStatus: "not_in_school",
+  labourAbility: "ordinary",
+  workPlace: "none",
+} as const;
+
+/** A member from its row and the stored member; `unknown` lists fields given stand-in values. */
+function memberOf(cells: GroupCells, line: MemberLine, householdPhone: string | null, today: Date) {
+  const { row, stored } = line;
+  const unknown: string[] = [];
+  const need = (field: string, key: RosterColumnKey) => {
+    unknown.push(field);
+    if (row.text[key] === undefined) cells.report(row.row, key, "", `新成员须填写“${cells.column(key)}”`);
+  };
+  const name = cells.own(row, "name", text) ?? stored?.name;
+  if (name === undefined) need("name", "name");
+  const parsed = parseIdNumber(line.idNumber, today);
+  const birthDate = cells.own(row, "birthDate", readDate);
+  if (birthDate && parsed.ok && birthDate !== parsed.birthDate) {
+    cells.report(row.row, "birthDate", birthDate, `出生日期与证件号码中的出生日期 ${parsed.birthDate} 不符`);
+  }
+  const codes = { ...MEMBER_STAND_INS } as Record<(typeof MEMBER_CODE_FIELDS)[number][0], string>;
+  for (const [field, list] of MEMBER_CODE_FIELDS) {
+    const value = cells.own(row, field, (t) => readCode(list, t)) ?? stored?.[field];
+    if (value === undefined) need(field, field);
+    else codes[field] = value;
+  }
+  const healthCell = cells.own(row, "health", readHealth);
+  const health = healthCell?.health ?? stored?.health;
+  if (health === undefined) need("health", "health");
+  const gradeCell = cells.own(row, "disabilityGrade", (t) => readCode("disabilityGrade", t));
+  const disabilityGrade =
+    health !== "disabled"
+      ? (gradeCell ?? null)
+      : (gradeCell ?? healthCell?.disabilityGrade ?? stored?.disabilityGrade ?? null);
+  if (health === undefined) unknown.push("disabilityGrade");
+  const seriousIllness = cells.own(row, "hasSeriousIllnessInsurance", readYesNo);
+  const rowPhone = cells.own(row, "phone", text);
+  // The national layout's 联系电话 is the household's, repeated on every row (masked in a masked export).
+  const isHouseholdPhone =
+    householdPhone !== null && (rowPhone === householdPhone || rowPhone === maskPhone(householdPhone));
+  const phone =
+    rowPhone === undefined || isHouseholdPhone
+      ? (stored?.phone ?? null)
+      : stored?.phone && rowPhone === maskPhone(stored.phone)
+        ? stored.phone
+        : rowPhone;
+  const member: MemberDraft = {
+    ...(stored ? { id: stored.id } : {}),
+    name: name ?? "（姓名不详）",
+    sex: cells.own(row, "sex", readSex) ?? (parsed.ok ? parsed.sex : (stored?.sex ?? "male")),
+    idNumber: line.idNumber,
+    relation: codes.relation as MemberDraft["relation"],
+    ethnicity: codes.ethnicity as MemberDraft["ethnicity"],
+    education: codes.education as MemberDraft["education"],
+    schoolingStatus: codes.schoolingStatus as MemberDraft["schoolingStatus"],
+    health: health ?? "healthy",
+    disabilityGrade,
+    labourAbility: codes.labourAbility as MemberDraft["labourAbility"],
+    workPlace: codes.workPlace as MemberDraft["workPlace"],
+    workMonths: cells.own(row, "workMonths", (t) => readWholeNumber(t, 0, 99)) ?? stored?.workMonths ?? 0,
+    hasSeriousIllnessInsurance: seriousIllness ?? stored?.hasSeriousIllnessInsurance ?? false,
+    // Serious-illness cover is part of the basic scheme, so a file without the basic column implies it.
+    hasBasicMedicalInsurance:
+      cells.own(row, "hasBasicMedicalInsurance", readYesNo) ??
+      stored?.hasBasicMedicalInsurance ??
+      seriousIllness ??
+      false,
+    hasBasicPension: cells.own(row, "hasBasicPension", readYesNo) ?? stored?.hasBasicPension ?? false,
+    phone,
+    status: cells.own(row, "memberStatus", (t) => readCode("memberStatus", t)) ?? "active",
+  };
+  return { member, unknown };
+}
+
+/**
+ * The year's income: from the file's income columns when it has them; from 人均纯收入 alone
+ * (the national layout) the stored account is kept when it gives the same figure, else the total
+ * is recorded unclassified under other transfers (the layout does not say where it came from).
+ */
+function incomeOf(cells: GroupCells, existing: IncomeDraft | undefined, activeCount: number, today: Date) {
+  const year = cells.shared("incomeYear", readYear) ?? existing?.year ?? today.getUTCFullYear() - 1;
+  const base: IncomeDraft = existing
+    ? { ...existing, year }
+    : {
+        year,
+        wage: 0,
+        business: 0,
+        property: 0,
+        transfer: 0,
+        pension: 0,
+        dibao: 0,
+        tekun: 0,
+        ecoCompensation: 0,
+        otherTransfer: 0,
+        businessCosts: 0,
+      };
+  const parts = Object.fromEntries(
+    INCOME_PARTS.map((part) => [part, cells.shared(part, readNumber)] as const).filter(
+      ([, v]) => v !== undefined,
+    ),
+  ) as Partial<Record<(typeof INCOME_PARTS)[number], number>>;
+  if (Object.keys(parts).length > 0) {
+    const income = { ...base, ...parts };
+    const transferParts = ["pension", "dibao", "tekun", "ecoCompensation", "otherTransfer"] as const;
+    if (parts.transfer === undefined) {
+      income.transfer = transferParts.reduce((sum, p) => sum + toCents(income[p]), 0) / 100;
+    } else if (transferParts.every((p) => parts[p] === undefined)) {
+      const known = ["pension", "dibao", "tekun", "ecoCompensation"] as const;
+      income.otherTransfer =
+        (toCents(parts.transfer) - known.reduce((s, p) => s + toCents(income[p]), 0)) / 100;
+    }
+    return income;
+  }
+  const perCapita = cells.shared("perCapitaIncome", readNumber);
+  if (perCapita === undefined) return base;
+  if (existing && perCapitaNetIncome(base, activeCount) === perCapita) return base;
+  const totalCents = toCents(perCapita) * activeCount;
+  const total = totalCents / 100;
+  return {
+    ...base,
+    wage: 0,
+    business: 0,
+    property: 0,
+    pension: 0,
+    dibao: 0,
+    tekun: 0,
+    ecoCompensation: 0,
+    transfer: Math.max(total, 0),
+    otherTransfer: Math.max(total, 0),
+    businessCosts: Math.max(-total, 0),
+  };
+}
+
+function dangerousHouseOf(cells: GroupCells, stored: HouseholdDraft["dangerousHouseGrade"] | undefined) {
+  const grade = cells.shared("dangerousHouseGrade", (t) => readCode("houseGrade", t));
+  if (grade !== undefined) return grade;
+  const cell = cells.shared(
+    "isDangerousHouse",
+    (t): Read<HouseholdDraft["dangerousHouseGrade"] | boolean> => {
+      const code = readCode("houseGrade", t);
+      if (code.ok) return code;
+      const yes = readYesNo(t);
+      return yes.ok ? yes : code;
+    },
+  );
+  if (cell === undefined || typeof cell === "string") return cell ?? stored ?? "none";
+  const isDangerous = (g: string | undefined) => g === "c" || g === "d";
+  if (cell === isDangerous(stored)) return stored!;
+  if (!cell) return "none";
+  const at = cells.rowOf("isDangerousHouse");
+  cells.report(
+    at.row,
+    "isDangerousHouse",
+    at.text,
+    "危房户为“是”时须写明危房等级（C级或D级），可填在“危房等级”列",
+  );
+  return undefined;
+}
+
+type HouseholdFields = Omit<HouseholdDraft, "members" | "income" | "regionCode">;
+
+function householdFieldsOf(
+  cells: GroupCells,
+  householdNumber: string,
+  stored: HouseholdSnapshot["household"] | undefined,
+  address: string | undefined,
+): HouseholdFields {
+  const required = <T>(key: RosterColumnKey, value: T | undefined, standIn: T): T => {
+    if (value !== undefined) return value;
+    cells.unknown.add(key);
+    if (!cells.problems.some((p) => p.column === cells.column(key))) {
+      cells.report(cells.firstRow(), key, "", `新建户须填写“${cells.column(key)}”`);
+    }
+    return standIn;
+  };
+  const statusCell = cells.shared("status", readPovertyStatus);
+  const status = required("status", statusCell?.status ?? stored?.status, "not_lifted");
+  const liftedYear =
+    cells.shared("liftedYear", readYear) ??
+    statusCell?.liftedYear ??
+    (status !== "not_lifted" ? (stored?.liftedYear ?? null) : null);
+  const povertyAttribute = required(
+    "povertyAttribute",
+    cells.shared("povertyAttribute", (t) => readCode("povertyAttribute", t)) ?? stored?.povertyAttribute,
+    "general",
+  );
+  const mainCause = required(
+    "mainCause",
+    cells.shared("mainCause", (t) => readCode("cause", t)) ?? stored?.mainCause,
+    "other",
+  );
+  const dangerousHouseGrade = dangerousHouseOf(cells, stored?.dangerousHouseGrade);
+  const phoneCell = cells.shared("phone", text);
+  const phone =
+    phoneCell === undefined || (stored?.phone && phoneCell === maskPhone(stored.phone))
+      ? (stored?.phone ?? null)
+      : phoneCell;
+  const area = (key: "cultivatedLandMu" | "forestLandMu" | "houseAreaM2") =>
+    cells.shared(key, readNumber) ?? stored?.[key] ?? 0;
+  if (!dangerousHouseGrade) cells.unknown.add("dangerousHouseGrade");
+  return {
+    householdNumber,
+    address: cells.shared("address", text) ?? stored?.address ?? address ?? "",
+    phone,
+    bankAccount: stored?.bankAccount ?? null,
+    povertyAttribute,
+    identificationStandard:
+      cells.shared("identificationStandard", (t) => readCode("identificationStandard", t)) ??
+      stored?.identificationStandard ??
+      "national",
+    mainCause,
+    secondaryCauses: cells.shared("secondaryCauses", readCauses) ?? stored?.secondaryCauses ?? [],
+    status,
+    liftedYear,
+    cultivatedLandMu: area("cultivatedLandMu"),
+    forestLandMu: area("forestLandMu"),
+    houseAreaM2: area("houseAreaM2"),
+    dangerousHouseGrade: dangerousHouseGrade ?? "none",
+    hasElectricity: stored?.hasElectricity ?? true,
+    isDrinkingWaterSafe:
+      cells.shared("isDrinkingWaterSafe", readYesNo) ?? stored?.isDrinkingWaterSafe ?? true,
+    hasWaterDifficulty: cells.shared("hasWaterDifficulty", readYesNo) ?? stored?.hasWaterDifficulty ?? false,
+    hasRoadToHouse: stored?.hasRoadToHouse ?? true,
+    hasSanitaryToilet: stored?.hasSanitaryToilet ?? false,
+    fuel: stored?.fuel ?? "firewood",
+    isCooperativeMember: stored?.isCooperativeMember ?? false,
+  };
+}
+
+/** Checks that need the whole household: 人数 and 户主姓名 against the members. */
+function consistencyProblems(cells: GroupCells, members: readonly MemberDraft[]) {
+  const active = members.filter((m) => m.status === "active");
+  const count = cells.shared("memberCount", (t) => readWholeNumber(t, 1, 99));
+  if (count !== undefined && count !== active.length) {
+    const at = cells.rowOf("memberCount");
+    cells.report(at.row, "memberCount", at.text, `人数为${count}，但本户在户成员有${active.length}人`);
+  }
+  const headName = cells.shared("headName", text);
+  const head = active.find((m) => m.relation === "head");
+  if (headName !== undefined && head && head.name !== headName) {
+    const at = cells.rowOf("headName");
+    cells.report(at.row, "headName", at.text, `户主姓名与登记为户主的成员“${head.name}”不一致`);
+  }
+}
+
+/** Builds one household's draft from its rows and the stored household, reporting every problem found. */
+export function buildHouseholdDraft(input: DraftInput): BuiltDraft {
+  const cells = new GroupCells(input.layout, input.rows);
+  const stored = input.existing?.household;
+  const region = regionOf(cells, input.regions);
+  const regionCode = region?.code ?? stored?.regionCode;
+  if (regionCode === undefined) {
+    cells.unknown.add("regionCode");
+    if (!cells.problems.some((p) => p.column === cells.column("village"))) {
+      cells.report(cells.firstRow(), "village", "", "新建户须填写“行政村”");
+    }
+  }
+  const fields = householdFieldsOf(cells, input.householdNumber, stored, region?.address);
+  const fromFile = input.lines.map((line) => memberOf(cells, line, fields.phone, input.today));
+  const unknown = new Set([...cells.unknown].map((key) => (key === "village" ? "regionCode" : key)));
+  if (unknown.has("status")) unknown.add("liftedYear");
+  // Stored members keep their order; members new to the household follow in file order.
+  const members: MemberDraft[] = [];
+  const memberRows: (number | null)[] = [];
+  const add = (member: MemberDraft, row: number | null, unknownFields: readonly string[] = []) => {
+    for (const field of unknownFields) unknown.add(`members.${members.length}.${field}`);
+    if (unknownFields.includes("relation")) unknown.add("members");
+    members.push(member);
+    memberRows.push(row);
+  };
+  for (const storedMember of stored?.members ?? []) {
+    if (input.movedOut.has(storedMember.id)) continue;
+    const i = input.lines.findIndex((l) => l.stored?.id === storedMember.id);
+    if (i >= 0) add(fromFile[i]!.member, input.lines[i]!.row.row, fromFile[i]!.unknown);
+    else {
+      const { birthDate: _b, version: _v, ...member } = storedMember;
+      add(member, null);
+    }
+  }
+  input.lines.forEach((line, i) => {
+    if (line.stored && stored?.members.some((m) => m.id === line.stored!.id)) return;
+    add(fromFile[i]!.member, line.row.row, fromFile[i]!.unknown);
+  });
+  consistencyProblems(cells, members);
+  const activeCount = members.filter((m) => m.status === "active").length;
+  const income = incomeOf(cells, stored?.income, activeCount, input.today);
+  return {
+    draft: { ...fields, regionCode: regionCode ?? "", members, income },
+    unknown,
+    memberRows,
+    problems: cells.problems,
+  };
+}

@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/db.js";
+import { csvOf, KUIFENG_HEADER, kuifengHouseholds, person, xlsxOf } from "../../test/roster-fixtures.js";
+import { JING_COUNTY } from "../../test/test-app.js";
+import { createTestDb } from "../../test/test-db.js";
+import type { HouseholdSnapshot } from "../households/household-present.js";
+import { loadOfficialRegions } from "../regions/regions.loader.js";
+import { type ImportOptions, importRoster } from "./roster-import.js";
+
+// Imports of real-world-shaped files into a real database: the problem list row by row, the
+// idempotent re-import, and all-or-nothing writes.
+
+let db: Db;
+// An ID number typed into a number cell: Excel keeps 15 significant digits (…21250, not …21234).
+const ID_AS_NUMBER = Number("341823197503021234");
+const TODAY = new Date("2020-12-31T00:00:00Z");
+const options = (fileName: string, extra: Partial<ImportOptions> = {}) => ({
+  countyCode: JING_COUNTY,
+  fileName,
+  isOnlyValid: false,
+  isDryRun: false,
+  actor: null,
+  origin: { ip: null, userAgent: "test" },
+  isInScope: () => true,
+  today: TODAY,
+  ...extra,
+});
+
+async function householdState(number: string) {
+  const [row] = await db.query<{ id: string; version: number; snapshot: HouseholdSnapshot; reason: string }>(
+    `select h.id, h.version, v.snapshot, v.reason from household h
+     join household_version v on v.household_id = h.id and v.version = h.version
+     where h.county_code = $1 and h.household_number = $2`,
+    [JING_COUNTY, number],
+  );
+  return row;
+}
+
+const countRows = async (table: string) =>
+  (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await loadOfficialRegions(db, [JING_COUNTY]);
+});
+afterAll(() => db.close());
+
+describe("importing the national person layout", () => {
+  const fixture = kuifengHouseholds();
+  let file: Buffer;
+
+  beforeAll(async () => {
+    file = await xlsxOf([KUIFENG_HEADER, ...fixture.rows], { title: "泾县建档立卡贫困人口信息表" });
+  });
+
+  it("dry-runs an .xlsx with a merged title row, numbers as text, serial dates and formulas", async () => {
+    const summary = await importRoster(db, file, { ...options("茂林镇.xlsx"), isDryRun: true });
+    expect(summary.message).toBeNull();
+    expect(summary.problems).toEqual([]);
+    expect(summary).toMatchObject({
+      status: "dry-run",
+      format: "xlsx",
+      headerRow: 3,
+      rows: 5,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
+    expect(await countRows("household")).toBe(0);
+  });
+
+  it("commits, normalising labels to codes", async () => {
+    const summary = await importRoster(db, file, options("茂林镇.xlsx"));
+    expect(summary).toMatchObject({ status: "committed", created: 2 });
+    const a = await householdState(fixture.numbers.a);
+    expect(a?.version).toBe(1);
+    expect(a?.reason).toBe("导入：茂林镇.xlsx");
+    const household = a!.snapshot.household;
+    expect(household).toMatchObject({
+      regionCode: expect.stringMatching(/^341823101200/),
+      status: "lifted",
+      liftedYear: 2019,
+      povertyAttribute: "general",
+      mainCause: "illness",
+      phone: "13955501234",
+      isDrinkingWaterSafe: true,
+    });
+    expect(household.members.map((m) => [m.name, m.relation, m.health, m.workPlace, m.workMonths])).toEqual([
+      ["张大山", "head", "healthy", "out_of_province", 10],
+      ["李秀英", "spouse", "chronic", "none", 0],
+      ["张小明", "son", "healthy", "none", 0],
+    ]);
+    const b = (await householdState(fixture.numbers.b))!.snapshot.household;
+    expect(b.members[0]).toMatchObject({
+      health: "disabled",
+      disabilityGrade: "grade2",
+      labourAbility: "lost",
+    });
+    expect(b.members[1]).toMatchObject({
+      relation: "spouse",
+      education: "illiterate",
+      labourAbility: "weak",
+    });
+    const [income] = await db.query<{ perCapita: string }>(
+      `select i.per_capita_income as "perCapita" from household_income i
+       join household h on h.id = i.household_id where h.household_number = $1`,
+      [fixture.numbers.a],
+    );
+    expect(income?.perCapita).toBe("5123.50");
+  });
+
+  it("re-imports the same file without a new version", async () => {
+    const versions = await countRows("household_version");
+    const summary = await importRoster(db, file, options("茂林镇.xlsx"));
+    expect(summary).toMatchObject({ status: "committed", created: 0, updated: 0, unchanged: 2 });
+    expect(await countRows("household_version")).toBe(versions);
+    expect(await countRows("member")).toBe(5);
+  });
+
+  it("updates only the household whose rows changed, with a new version", async () => {
+    const rows = fixture.rows.map((row) => [...row]);
+    rows[1]![15] = "县内乡外务工";
+    rows[1]![16] = "6";
+    const changed = await xlsxOf([KUIFENG_HEADER, ...rows]);
+    const summary = await importRoster(db, changed, options("茂林镇-6月.xlsx"));
+    expect(summary).toMatchObject({ status: "committed", created: 0, updated: 1, unchanged: 1 });
+    const a = await householdState(fixture.numbers.a);
+    expect(a?.version).toBe(2);
+    expect(a?.reason).toBe("导入：茂林镇-6月.xlsx");
+    expect(a?.snapshot.household.members[1]).toMatchObject({ workPlace: "in_county", workMonths: 6 });
+    expect((await householdState(fixture.numbers.b))?.version).toBe(1);
+  });
+
+  it("reads the same rows from a GBK CSV saved by Excel", async () => {
+    const rows = fixture.rows.map((row) =>
+      row.map((cell) => (cell === null ? "" : typeof cell === "object" ? "3" : String(cell))),
+    );
+    rows[1]![15] = "县内乡外务工";
+    rows[1]![16] = "6";
+    rows[1]![24] = "5123.5";
+    rows[1]![27] = "1977/8/19";
+    const gbk = csvOf([KUIFENG_HEADER, ...rows], "gbk");
+    const summary = await importRoster(db, gbk, options("茂林镇.csv"));
+    expect(summary).toMatchObject({ format: "csv", encoding: "gb18030", problems: [], unchanged: 2 });
+    const bom = csvOf([KUIFENG_HEADER, ...rows], "utf-8-bom");
+    expect(await importRoster(db, bom, options("茂林镇.csv"))).toMatchObject({
+      encoding: "utf-8-bom",
+      unchanged: 2,
+    });
+  });
+});
+
+describe("a file with errors", () => {
+  const ok = kuifengHouseholds();
+  const number = (n: number) => `34182310120000${String(n).padStart(2, "0")}`;
+  const personRow = (
+    household: string,
+    name: string,
+    id: unknown,
+    relation: string,
+    extra: Record<number, unknown> = {},
+  ) => {
+    const row: unknown[] = [...ok.rows[0]!];
+    row[4] = household;
+    row[5] = "";
+    row[6] = name;
+    row[7] = id;
+    row[8] = "";
+    row[9] = relation;
+    row[25] = "";
+    row[27] = "";
+    for (const [index, value] of Object.entries(extra)) row[Number(index)] = value;
+    return row as (string | number | null | { error: string })[];
+  };
+  const badChecksum = `${ok.ids.head.slice(0, 17)}${ok.ids.head[17] === "0" ? "1" : "0"}`;
+  const fresh = () => kuifengHouseholds().ids;
+  let file: Buffer;
+  let ids: ReturnType<typeof fresh>;
+
+  beforeAll(async () => {
+    ids = fresh();
+    const rows = [
+      personRow(number(3), "孙强", badChecksum, "户主"), // row 2
+      personRow(number(3), "孙丽", ids.spouse, "表哥"), // row 3
+      personRow(number(4), "钱进", ids.head, "户主", { 16: "十个月" }), // row 4
+      personRow(number(4), "钱妻", ids.oldWoman, "配偶", { 10: { error: "#N/A" } }), // row 5
+      personRow(number(5), "周一", ids.oldMan, "户主"), // row 6
+      personRow(number(5), "周二", ids.son, "户主"), // row 7
+      personRow(number(6), "吴数", ID_AS_NUMBER, "户主"), // row 8
+      personRow(number(7), "郑重", ids.head, "户主"), // row 9
+      personRow("", "无户号", fresh().head, "户主"), // row 10
+      personRow(number(8), "冯好", fresh().head, "户主"), // row 11
+      personRow(number(9), "长".repeat(100_000), fresh().head, "户主"), // row 12
+    ];
+    file = await xlsxOf([KUIFENG_HEADER, ...rows]);
+  });
+
+  it("names every problem by row, column, value and reason", async () => {
+    const summary = await importRoster(db, file, { ...options("错误.xlsx"), isDryRun: true });
+    const shown = summary.problems.map((p) => [p.row, p.column, p.value.slice(0, 20), p.reason]);
+    expect(shown).toEqual([
+      [2, "证件号码", badChecksum, expect.stringContaining("校验位错误")],
+      [3, "与户主关系", "表哥", expect.stringContaining("不是可识别的值")],
+      [4, "务工时间（月）", "十个月", "“十个月”不是数字"],
+      [5, "民族", "#N/A", expect.stringContaining("错误值 #N/A")],
+      [6, "与户主关系", "户主", expect.stringContaining("2位在户成员登记为户主")],
+      [8, "证件号码", String(ID_AS_NUMBER), expect.stringContaining("Excel只保留15位有效数字")],
+      [9, "证件号码", ids.head, "证件号码与第4行相同：同一人在文件中只能出现一次"],
+      [10, "户编号", "", "户编号为空"],
+      [12, "姓名", "长".repeat(20), "内容过长（100000个字符），最多500个字符"],
+    ]);
+    expect(summary).toMatchObject({ created: 1, rejected: 6 });
+  });
+
+  it("imports nothing by default", async () => {
+    const before = await countRows("household");
+    const summary = await importRoster(db, file, options("错误.xlsx"));
+    expect(summary.status).toBe("rejected");
+    expect(summary.message).toContain("9 处错误");
+    expect(await countRows("household")).toBe(before);
+  });
+
+  it("imports only the valid households when asked", async () => {
+    const before = await countRows("household");
+    const summary = await importRoster(db, file, { ...options("错误.xlsx"), isOnlyValid: true });
+    expect(summary).toMatchObject({ status: "committed", created: 1, rejected: 6 });
+    expect(await countRows("household")).toBe(before + 1);
+    expect(await householdState(number(8))).toBeDefined();
+    expect(await householdState(number(4))).toBeUndefined();
+  });
+});
+
+describe("atomicity", () => {
+  it("leaves the database unchanged when a write fails midway", async () => {
+    const template = kuifengHouseholds().rows[0]!;
+    const rows = Array.from({ length: 1_200 }, (_, i) => {
+      const row = [...template];
+      row[4] = `34182310120${String(50_000 + i).padStart(5, "0")}`;
+      row[7] = person(new Date(Date.UTC(1960, 0, 1) + i * 86_400_000).toISOString().slice(0, 10), "male");
+      row[8] = "1";
+      row[25] = "";
+      row[27] = "";
+      return row;
+    });
+    const file = await xlsxOf([KUIFENG_HEADER, ...rows]);
+    const tables = [
+      "household",
+      "member",
+      "household_income",
+      "household_version",
+      "household_finding",
+      "audit_event",
+    ];
+    const before = await Promise.all(tables.map(countRows));
+    let chunks = 0;
+    await expect(
+      importRoster(db, file, {
+        ...options("大文件.xlsx"),
+        afterChunk: async () => {
+          chunks += 1;
+          if (chunks === 2) throw new Error("断电");
+        },
+      }),
+    ).rejects.toThrow("断电");
+    expect(chunks).toBe(2);
+    expect(await Promise.all(tables.map(countRows))).toEqual(before);
+    const summary = await importRoster(db, file, options("大文件.xlsx"));
+    expect(summary).toMatchObject({ status: "committed", created: 1_200 });
+  });
+});

@@ -1,0 +1,194 @@
+import { deflateRawSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { matchHeader } from "../../../shared/roster/roster-columns.js";
+import {
+  readCode,
+  readHealth,
+  readNumber,
+  readPovertyStatus,
+  readYesNo,
+} from "../../../shared/roster/roster-values.js";
+import {
+  csvOf,
+  KUIFENG_HEADER,
+  kuifengHouseholds,
+  NATIONAL_HEADER,
+  xlsxOf,
+} from "../../test/roster-fixtures.js";
+import { readRosterFile } from "./roster-read.js";
+import { inspectZip } from "./roster-zip.js";
+
+// Reading files as counties send them, and refusing, with a reason, what no one could import.
+
+/** A minimal zip archive of the given entries (deflated), as any zip tool would write it. */
+function zipOf(entries: { name: string; content: Buffer; declaredSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = deflateRawSync(entry.content);
+    const name = Buffer.from(entry.name);
+    const size = entry.declaredSize ?? entry.content.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+async function reasonFor(bytes: Buffer, fileName = "花名册.xlsx"): Promise<string> {
+  const read = await readRosterFile(bytes, fileName);
+  if (read.ok) throw new Error("expected the file to be refused");
+  return read.reason;
+}
+
+describe("values as clerks type them", () => {
+  it("matches headers by meaning", () => {
+    expect(matchHeader("乡（镇）")).toBe("township");
+    expect(matchHeader(" 乡 (镇) ")).toBe("township");
+    expect(matchHeader("组")).toBe("group");
+    expect(matchHeader("身份证号码")).toBe("idNumber");
+    expect(matchHeader("务工时间(个月)")).toBe("workMonths");
+    expect(matchHeader("人均纯收入（元）")).toBe("perCapitaIncome");
+    expect(matchHeader("*户编号")).toBe("householdNumber");
+    expect(matchHeader("户主姓名")).toBe("headName");
+    expect(matchHeader("备注")).toBeUndefined();
+  });
+
+  it("reads labels and their variants as codes", () => {
+    expect(readCode("relation", "之子")).toEqual({ ok: true, value: "son" });
+    expect(readCode("relation", "长女")).toEqual({ ok: true, value: "daughter" });
+    expect(readCode("workPlace", "省外务工")).toEqual({ ok: true, value: "out_of_province" });
+    expect(readCode("schoolingStatus", "小学三年级")).toEqual({ ok: true, value: "primary" });
+    expect(readCode("cause", "因病致贫")).toEqual({ ok: true, value: "illness" });
+    expect(readCode("povertyAttribute", "五保户")).toEqual({ ok: true, value: "tekun" });
+    expect(readCode("ethnicity", "土家族")).toEqual({ ok: true, value: "tujia" });
+    expect(readCode("ethnicity", "布依族")).toEqual({ ok: true, value: "other" });
+    expect(readHealth("长期慢性病,残疾（二级）")).toEqual({
+      ok: true,
+      value: { health: "disabled", disabilityGrade: "grade2" },
+    });
+    expect(readPovertyStatus("2019年脱贫")).toEqual({
+      ok: true,
+      value: { status: "lifted", liftedYear: 2019 },
+    });
+    expect(readYesNo(" 是 ")).toEqual({ ok: true, value: true });
+    expect(readNumber("￥5，123.50元")).toEqual({ ok: true, value: 5123.5 });
+    expect(readCode("relation", "表哥").ok).toBe(false);
+  });
+});
+
+describe("reading files", () => {
+  it("reads every character of a large sheet exactly (multi-byte text across stream chunks)", async () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => [
+      `张${"三李四王五赵六"[i % 7]}${i}号`,
+      "341823",
+      "汉族",
+    ]);
+    const file = await xlsxOf([
+      ["户编号", "姓名", "证件号码", "与户主关系", "行政村"],
+      ...names.map((n) => ["1", ...n]),
+    ]);
+    const read = await readRosterFile(file, "大表.xlsx");
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.rows.map((r) => r.text.name)).toEqual(names.map((n) => n[0]));
+  });
+
+  it("finds the header below title rows and skips a notes sheet", async () => {
+    const file = await xlsxOf([KUIFENG_HEADER, ...kuifengHouseholds().rows], {
+      title: "标题",
+      extraSheetFirst: true,
+    });
+    const read = await readRosterFile(file, "a.xlsx");
+    expect(read).toMatchObject({ ok: true, sheetIndex: 1, layout: { headerRow: 3 } });
+  });
+
+  it("detects UTF-8, UTF-8 with BOM and GBK CSV", async () => {
+    const rows = [NATIONAL_HEADER, NATIONAL_HEADER.map(() => "茂林镇")];
+    for (const [encoding, detected] of [
+      ["utf-8", "utf-8"],
+      ["utf-8-bom", "utf-8-bom"],
+      ["gbk", "gb18030"],
+    ] as const) {
+      const read = await readRosterFile(csvOf(rows, encoding), "a.csv");
+      expect(read).toMatchObject({ ok: true, format: "csv", encoding: detected });
+      if (read.ok) expect(read.rows[0]!.text.township).toBe("茂林镇");
+    }
+  });
+});
+
+describe("files no one could import", () => {
+  it("refuses truncated and corrupted workbooks", async () => {
+    const file = await xlsxOf([KUIFENG_HEADER, ...kuifengHouseholds().rows]);
+    expect(await reasonFor(file.subarray(0, Math.floor(file.length / 2)))).toContain("不完整或已损坏");
+    const corrupted = Buffer.from(file);
+    corrupted.fill(0x55, 200, 2_000);
+    expect(await reasonFor(corrupted)).toMatch(/损坏/);
+  });
+
+  it("refuses other kinds of file renamed .xlsx", async () => {
+    expect(await reasonFor(Buffer.from("%PDF-1.7 ..."))).toContain("PDF");
+    expect(await reasonFor(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toContain(".xls");
+    expect(await reasonFor(Buffer.from("just some text"))).toContain("不是Excel工作簿");
+    const docx = zipOf([{ name: "word/document.xml", content: Buffer.from("<w/>") }]);
+    expect(await reasonFor(docx)).toContain("Word文档");
+    expect(await reasonFor(Buffer.alloc(0))).toContain("空的");
+  });
+
+  it("refuses empty sheets, header-only files and missing required columns", async () => {
+    expect(await reasonFor(await xlsxOf([]))).toContain("空的");
+    expect(await reasonFor(await xlsxOf([NATIONAL_HEADER]))).toContain("只有表头");
+    const withoutIds = NATIONAL_HEADER.filter((h) => h !== "证件号码" && h !== "与户主关系");
+    expect(await reasonFor(await xlsxOf([withoutIds, withoutIds.map(() => "x")]))).toContain(
+      "缺少必需的列：证件号码、与户主关系",
+    );
+    expect(
+      await reasonFor(
+        csvOf(
+          [
+            ["甲", "乙"],
+            ["1", "2"],
+          ],
+          "utf-8",
+        ),
+        "a.csv",
+      ),
+    ).toContain("找不到表头行");
+  });
+
+  it("refuses zip bombs by their declared sizes, before inflating anything", async () => {
+    const bomb = zipOf([
+      { name: "xl/workbook.xml", content: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", content: Buffer.alloc(20 * 1024 * 1024) },
+    ]);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expect(await reasonFor(bomb)).toContain("压缩炸弹");
+    const liar = zipOf([
+      { name: "xl/workbook.xml", content: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", content: Buffer.from("<x/>"), declaredSize: 2_000_000_000 },
+    ]);
+    expect(inspectZip(liar)).toMatchObject({ ok: false, reason: expect.stringContaining("压缩炸弹") });
+  });
+});

@@ -1,0 +1,169 @@
+import {
+  headerOf,
+  matchHeader,
+  REQUIRED_COLUMNS,
+  type RosterColumnKey,
+} from "../../../shared/roster/roster-columns.js";
+import { normaliseText } from "../../../shared/roster/roster-values.js";
+import type { Cell, SheetRow } from "./roster-workbook.js";
+
+// A sheet's header row, found among its first rows (title rows and merged captions sit above it),
+// and each data row read as the text of every recognised column. Typed reading happens later,
+// per column, so that one bad cell names itself and spoils nothing else.
+
+/** How far down the header row may sit. */
+export const HEADER_SEARCH_ROWS = 10;
+/** The longest cell the importer reads; longer text is reported, not parsed. */
+export const MAX_CELL_LENGTH = 500;
+
+/** One problem, as the clerk sees it: where (row and column as in the file), the value, and why. */
+export interface RosterProblem {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface SheetLayout {
+  headerRow: number;
+  /** Column index (0-based) of each recognised column. */
+  columns: Partial<Record<RosterColumnKey, number>>;
+  /** The header text as written in the file, per recognised column. */
+  headers: Partial<Record<RosterColumnKey, string>>;
+  /** Header cells that name nothing Bangfu keeps, or repeat a column already found. */
+  ignored: string[];
+}
+
+/** A data row: the text of each recognised column (cleaned, empty cells left out), and cell-level problems. */
+export interface RosterRow {
+  row: number;
+  text: Partial<Record<RosterColumnKey, string>>;
+  problems: RosterProblem[];
+}
+
+const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER).length;
+
+function dateText(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A cell as text for display (problem lists, error report). */
+export function displayOf(cell: Cell): string {
+  if (cell === null) return "";
+  if (cell instanceof Date) return dateText(cell);
+  if (typeof cell === "object") return cell.error;
+  if (typeof cell === "boolean") return cell ? "是" : "否";
+  return String(cell);
+}
+
+/** Where long digit strings must survive exactly: Excel keeps only 15 significant digits of a number. */
+const DIGIT_COLUMNS = new Set<RosterColumnKey>(["idNumber", "householdNumber", "personNumber", "phone"]);
+
+type CellText = { text: string } | { problem: string } | null;
+
+function textOfCell(key: RosterColumnKey, cell: Cell): CellText {
+  if (cell === null) return null;
+  if (typeof cell === "object" && !(cell instanceof Date)) {
+    return { problem: `单元格是错误值 ${cell.error}（公式出错），请改为实际内容` };
+  }
+  if (typeof cell === "number") {
+    if (DIGIT_COLUMNS.has(key) && (!Number.isSafeInteger(cell) || String(cell).length > MAX_SAFE_DIGITS)) {
+      return {
+        problem: `${headerOf(key)}被存成了数字，Excel只保留15位有效数字，末几位已丢失；请把该列设为“文本”后重新录入`,
+      };
+    }
+    return { text: Number.isInteger(cell) ? cell.toFixed(0) : String(cell) };
+  }
+  let text = cell instanceof Date ? dateText(cell) : typeof cell === "boolean" ? (cell ? "是" : "否") : cell;
+  text = text.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, "");
+  if (text === "") return null;
+  if (text.length > MAX_CELL_LENGTH) {
+    return { problem: `内容过长（${text.length}个字符），最多${MAX_CELL_LENGTH}个字符` };
+  }
+  if (DIGIT_COLUMNS.has(key) && /^\d(\.\d+)?E\+\d+$/i.test(normaliseText(text))) {
+    return {
+      problem: `${headerOf(key)}被Excel改成了科学计数法（${text}），位数已丢失；请把该列设为“文本”后重新录入`,
+    };
+  }
+  return { text };
+}
+
+/** The layout of a header row: which recognised column sits where. */
+export function layoutOf(headerRow: SheetRow): SheetLayout {
+  const columns: SheetLayout["columns"] = {};
+  const headers: SheetLayout["headers"] = {};
+  const ignored: string[] = [];
+  headerRow.cells.forEach((cell, index) => {
+    const header = displayOf(cell).trim();
+    if (header === "") return;
+    const key = matchHeader(header);
+    if (key === undefined || columns[key] !== undefined) {
+      ignored.push(header);
+      return;
+    }
+    columns[key] = index;
+    headers[key] = header;
+  });
+  return { headerRow: headerRow.rowNumber, columns, headers, ignored };
+}
+
+/** Whether a row can be the header: at least three recognised columns, one of them identifying people. */
+function headerScore(row: SheetRow): number {
+  const layout = layoutOf(row);
+  const found = Object.keys(layout.columns).length;
+  const identifies = ["householdNumber", "idNumber", "name"].some((k) => k in layout.columns);
+  return found >= 3 && identifies ? found : 0;
+}
+
+/** The best header among the first rows (the one naming the most columns), or undefined. */
+export function findHeader(firstRows: readonly SheetRow[]): SheetLayout | undefined {
+  let best: SheetRow | undefined;
+  let bestScore = 0;
+  for (const row of firstRows.slice(0, HEADER_SEARCH_ROWS)) {
+    const score = headerScore(row);
+    if (score > bestScore) {
+      best = row;
+      bestScore = score;
+    }
+  }
+  return best ? layoutOf(best) : undefined;
+}
+
+/** Required columns the layout lacks, by their national header names. */
+export function missingColumns(layout: SheetLayout): string[] {
+  return REQUIRED_COLUMNS.filter((key) => layout.columns[key] === undefined).map(headerOf);
+}
+
+/** Chinese personal names are often padded with spaces to align two-character names (张 三). */
+function cleanName(text: string): string {
+  return /[\u4e00-\u9fff]/.test(text) ? text.replace(/[\s\u3000]+/g, "") : text.replace(/\s+/g, " ");
+}
+
+/** A data row's recognised cells as text, or undefined for a blank (or footer) row with no one in it. */
+export function readRow(layout: SheetLayout, row: SheetRow): RosterRow | undefined {
+  const text: RosterRow["text"] = {};
+  const problems: RosterProblem[] = [];
+  for (const [key, index] of Object.entries(layout.columns) as [RosterColumnKey, number][]) {
+    const cell = row.cells[index] ?? null;
+    const read = textOfCell(key, cell);
+    if (read === null) continue;
+    if ("problem" in read) {
+      const shown = displayOf(cell);
+      problems.push({
+        row: row.rowNumber,
+        column: layout.headers[key]!,
+        value: shown.length > 50 ? `${shown.slice(0, 50)}…` : shown,
+        reason: read.problem,
+      });
+      // Keep a marker so the row is not mistaken for a blank one.
+      text[key] = "";
+      continue;
+    }
+    text[key] = key === "name" || key === "headName" ? cleanName(read.text) : read.text;
+  }
+  const identifies = ["householdNumber", "name", "idNumber"].some(
+    (k) => text[k as RosterColumnKey] !== undefined,
+  );
+  if (!identifies) return undefined;
+  return { row: row.rowNumber, text, problems };
+}

@@ -1,0 +1,128 @@
+import { Readable } from "node:stream";
+import ExcelJS from "./exceljs.js";
+import { csvRows, decodeText, isPlainText, type TextEncoding } from "./roster-csv.js";
+import { inspectZip, isZip } from "./roster-zip.js";
+
+// Opens an uploaded roster file, whatever it really is, as sheets of rows of plain cell values.
+// Workbooks are read with exceljs's streaming reader so memory stays bounded by a row, not a sheet.
+
+/** A cell's value as the importer sees it: formulas give their cached result, errors stay errors. */
+export type Cell = string | number | boolean | Date | { error: string } | null;
+
+export interface SheetRow {
+  /** 1-based, as Excel shows it. */
+  rowNumber: number;
+  cells: Cell[];
+}
+
+export interface RosterSheet {
+  name: string;
+  rows: AsyncIterable<SheetRow>;
+}
+
+export type OpenedRoster =
+  | {
+      ok: true;
+      format: "xlsx" | "csv";
+      encoding: TextEncoding | null;
+      sheets: () => AsyncIterable<RosterSheet>;
+    }
+  | { ok: false; reason: string };
+
+/** The most columns a row is read to; anything beyond is not a roster column. */
+export const MAX_COLUMNS = 256;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** One exceljs cell value as a Cell: rich text joined, hyperlinks as their text, formulas as their result. */
+export function cellOf(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (isObject(value)) {
+    if (typeof value.error === "string") return { error: value.error };
+    if ("formula" in value || "sharedFormula" in value) {
+      return value.result === undefined ? { error: "公式无计算结果" } : cellOf(value.result);
+    }
+    if (Array.isArray(value.richText)) {
+      return (value.richText as { text?: string }[]).map((run) => run.text ?? "").join("");
+    }
+    if (typeof value.text === "string") return value.text;
+    if (isObject(value.text)) return cellOf(value.text);
+  }
+  return String(value);
+}
+
+async function* xlsxSheets(bytes: Buffer): AsyncIterable<RosterSheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  });
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name?: string }).name ?? "Sheet";
+    async function* rows(): AsyncIterable<SheetRow> {
+      for await (const row of worksheet) {
+        const values = row.values as unknown[];
+        const cells: Cell[] = [];
+        const width = Math.min(values.length - 1, MAX_COLUMNS);
+        for (let c = 1; c <= width; c += 1) cells.push(cellOf(values[c]));
+        yield { rowNumber: row.number, cells };
+      }
+    }
+    yield { name, rows: rows() };
+  }
+}
+
+function csvSheets(text: string, name: string): AsyncIterable<RosterSheet> {
+  async function* rows(): AsyncIterable<SheetRow> {
+    for (const row of csvRows(text))
+      yield { rowNumber: row.rowNumber, cells: row.cells.slice(0, MAX_COLUMNS) };
+  }
+  return (async function* () {
+    yield { name, rows: rows() };
+  })();
+}
+
+const KNOWN_BINARY: [number[], string][] = [
+  [[0xd0, 0xcf, 0x11, 0xe0], "这是旧版Excel（.xls）或WPS（.et）文件，请在Excel或WPS中“另存为”.xlsx后再上传"],
+  [[0x25, 0x50, 0x44, 0x46], "这是PDF文件，不是表格；请上传.xlsx或.csv文件"],
+  [[0x52, 0x61, 0x72, 0x21], "这是RAR压缩包，不是表格；请解压后上传其中的.xlsx或.csv文件"],
+  [[0x89, 0x50, 0x4e, 0x47], "这是PNG图片，不是表格"],
+  [[0xff, 0xd8, 0xff], "这是JPEG图片，不是表格"],
+];
+
+/** Opens a roster file by its content (the name's extension is only a hint): .xlsx or CSV text. */
+export function openRoster(bytes: Buffer, fileName: string): OpenedRoster {
+  if (bytes.length === 0) return { ok: false, reason: "文件是空的（0字节）" };
+  for (const [magic, reason] of KNOWN_BINARY) {
+    if (magic.every((byte, i) => bytes[i] === byte)) return { ok: false, reason };
+  }
+  if (isZip(bytes)) {
+    const zip = inspectZip(bytes);
+    if (!zip.ok) return zip;
+    const names = new Set(zip.entries.map((e) => e.name));
+    if (!names.has("xl/workbook.xml")) {
+      const kind = names.has("word/document.xml")
+        ? "Word文档"
+        : names.has("content.xml")
+          ? "OpenDocument文件（请另存为.xlsx）"
+          : "压缩包";
+      return { ok: false, reason: `这是${kind}，不是Excel工作簿（.xlsx）` };
+    }
+    return { ok: true, format: "xlsx", encoding: null, sheets: () => xlsxSheets(bytes) };
+  }
+  if (/\.xlsx$/i.test(fileName)) {
+    return {
+      ok: false,
+      reason: "文件扩展名是.xlsx，但内容不是Excel工作簿（可能是改了扩展名的其他文件，或文件已损坏）",
+    };
+  }
+  const { text, encoding } = decodeText(bytes);
+  if (!isPlainText(text)) return { ok: false, reason: "文件不是表格：既不是.xlsx工作簿，也不是CSV文本" };
+  const sheetName = fileName.replace(/\.[^.]*$/, "") || "CSV";
+  return { ok: true, format: "csv", encoding, sheets: () => csvSheets(text, sheetName) };
+}

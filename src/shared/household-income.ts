@@ -65,3 +65,20 @@ export function memberAge(member: Pick<MemberDraft, "idNumber">, today: Date): n
   const parsed = parseIdNumber(member.idNumber, today);
   return parsed.ok ? ageOn(parsed.birthDate, today) : null;
 }
+
+/** A year's income account with every amount zero (a new household, a year not yet recorded). */
+export function emptyIncome(year: number): IncomeDraft {
+  return {
+    year,
+    wage: 0,
+    business: 0,
+    property: 0,
+    transfer: 0,
+    pension: 0,
+    dibao: 0,
+    tekun: 0,
+    ecoCompensation: 0,
+    otherTransfer: 0,
+    businessCosts: 0,
+  };
+}

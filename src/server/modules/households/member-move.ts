@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { HouseholdDraft, MemberDraft } from "../../../shared/household-draft.js";
+import { emptyIncome } from "../../../shared/household-income.js";
 import { AppError } from "../../http/app-error.js";
 import type { ServiceContext } from "../../http/route.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -71,19 +72,7 @@ function newHouseholdDraft(source: HouseholdSnapshot, mover: MemberDraft, househ
     forestLandMu: 0,
     houseAreaM2: 0,
     members: [mover],
-    income: {
-      ...source.household.income,
-      wage: 0,
-      business: 0,
-      property: 0,
-      transfer: 0,
-      pension: 0,
-      dibao: 0,
-      tekun: 0,
-      ecoCompensation: 0,
-      otherTransfer: 0,
-      businessCosts: 0,
-    },
+    income: emptyIncome(source.household.income.year),
   } satisfies HouseholdDraft;
 }
 

@@ -2,12 +2,12 @@ import { Card, Col, Form, InputNumber, Row, Typography } from "antd";
 import type { IncomeDraft } from "../../../../shared/household-draft.js";
 import {
   activeMembers,
+  emptyIncome,
   perCapitaNetIncome,
   transferPartsTotal,
 } from "../../../../shared/household-income.js";
 import type { Messages } from "../../../i18n/Messages.js";
 import { useT } from "../../../i18n/useT.js";
-import { emptyIncome } from "../utils/emptyIncome.js";
 import { formatYuan } from "../utils/formatYuan.js";
 import type { MemberFormValues } from "../utils/HouseholdFormValues.js";
 

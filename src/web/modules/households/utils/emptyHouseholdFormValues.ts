@@ -1,4 +1,4 @@
-import { emptyIncome } from "./emptyIncome.js";
+import { emptyIncome } from "../../../../shared/household-income.js";
 import { emptyMemberFormValues } from "./emptyMemberFormValues.js";
 import type { HouseholdFormValues } from "./HouseholdFormValues.js";
 

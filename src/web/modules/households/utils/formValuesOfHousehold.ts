@@ -1,5 +1,5 @@
 import type { HouseholdDetail } from "../../../../shared/api/households.api.js";
-import { emptyIncome } from "./emptyIncome.js";
+import { emptyIncome } from "../../../../shared/household-income.js";
 import type { HouseholdFormValues } from "./HouseholdFormValues.js";
 
 /**

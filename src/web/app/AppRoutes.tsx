@@ -5,6 +5,9 @@ import { HouseholdDetailPage } from "../modules/households/components/HouseholdD
 import { HouseholdFormPage } from "../modules/households/components/HouseholdFormPage.js";
 import { HouseholdsPage } from "../modules/households/components/HouseholdsPage.js";
 import { RegionsPage } from "../modules/regions/components/RegionsPage.js";
+import { RosterImportDetailPage } from "../modules/roster/components/RosterImportDetailPage.js";
+import { RosterImportPage } from "../modules/roster/components/RosterImportPage.js";
+import { RosterImportsPage } from "../modules/roster/components/RosterImportsPage.js";
 import { ChangePasswordPage } from "../modules/session/components/ChangePasswordPage.js";
 import { LoginPage } from "../modules/session/components/LoginPage.js";
 import { useSessionEvents } from "../modules/session/hooks/useSessionEvents.js";
@@ -67,6 +70,30 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="canEditHouseholds">
               <HouseholdFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="roster/import"
+          element={
+            <RequirePermission permission="canImportRoster">
+              <RosterImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="roster/imports"
+          element={
+            <RequirePermission permission="canImportRoster">
+              <RosterImportsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="roster/imports/:id"
+          element={
+            <RequirePermission permission="canImportRoster">
+              <RosterImportDetailPage />
             </RequirePermission>
           }
         />

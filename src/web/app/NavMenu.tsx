@@ -39,6 +39,16 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       ),
     });
   }
+  if (permissions.canImportRoster) {
+    items.push({
+      key: "/roster",
+      label: (
+        <Link to="/roster/import" data-testid="nav-roster">
+          {t("nav.roster")}
+        </Link>
+      ),
+    });
+  }
   if (permissions.canReadUsers) {
     items.push({
       key: "/users",

@@ -1,5 +1,6 @@
 import { householdsEn } from "./householdsEn.js";
 import type { Messages } from "./Messages.js";
+import { rosterEn } from "./rosterEn.js";
 
 /** English. Typed by the Chinese source dictionary, so a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -46,6 +47,7 @@ export const en: Messages = {
     home: "Home",
     regions: "Regions",
     households: "Households",
+    roster: "Roster import",
     users: "Users",
     audit: "Audit log",
     openMenu: "Open menu",
@@ -93,6 +95,8 @@ export const en: Messages = {
     regionsText: "Browse the region tree and find townships, villages and village groups.",
     householdsText: "Find and register households; keep members, income and caseworkers up to date.",
     householdsReadText: "See the registered households in your area and their basic guarantees.",
+    rosterText:
+      "Import households from national-system, Excel or WPS rosters, checked row by row before you confirm.",
     usersText: "Create accounts, assign roles and scopes, reset passwords.",
     usersReadText: "See the accounts in your area.",
     auditText: "See who did what and when, with the values before and after.",
@@ -156,12 +160,17 @@ export const en: Messages = {
       generate: "Demo data generated",
       generate_households: "Demo households generated",
     },
+    roster: {
+      import: "Roster imported",
+      export: "Roster exported",
+    },
   },
   entityTypes: {
     user: "User",
     region: "Region",
     household: "Household",
     member: "Member",
+    roster_import: "Roster import",
   },
   auditFields: {
     username: "Username",
@@ -192,6 +201,17 @@ export const en: Messages = {
     isNewHousehold: "New household (split)",
     toUserId: "Handed over to",
     households: "Households",
+    fileName: "File name",
+    sha256: "File digest (SHA-256)",
+    created: "Households created",
+    updated: "Households updated",
+    unchanged: "Households unchanged",
+    rejected: "Households with errors",
+    isOnlyValid: "Only valid households",
+    format: "File format",
+    rows: "Rows",
+    isMasked: "Personal data masked",
+    filters: "Filters",
   },
   regions: {
     title: "Regions",
@@ -327,4 +347,5 @@ export const en: Messages = {
     historyEmpty: "No history yet.",
   },
   households: householdsEn,
+  roster: rosterEn,
 };

@@ -1,4 +1,5 @@
 import { householdsZh } from "./householdsZh.js";
+import { rosterZh } from "./rosterZh.js";
 
 /** The source dictionary (简体中文). Every other language must have exactly these keys. */
 export const zh = {
@@ -45,6 +46,7 @@ export const zh = {
     home: "工作台",
     regions: "行政区划",
     households: "建档立卡户",
+    roster: "花名册导入",
     users: "用户管理",
     audit: "审计日志",
     openMenu: "打开菜单",
@@ -92,6 +94,7 @@ export const zh = {
     regionsText: "浏览行政区划树，查找乡镇、村和村民小组。",
     householdsText: "查找和登记建档立卡户，维护家庭成员、收入和帮扶责任人。",
     householdsReadText: "查看辖区内的建档立卡户及其两不愁三保障情况。",
+    rosterText: "从国扶系统或 Excel、WPS 的花名册批量导入建档立卡户，逐行校验后再确认。",
     usersText: "创建账号、分配角色和管辖范围、重置密码。",
     usersReadText: "查看本辖区内的账号。",
     auditText: "查看谁在何时做了哪些操作，以及修改前后的内容。",
@@ -155,12 +158,17 @@ export const zh = {
       generate: "生成演示数据",
       generate_households: "生成演示建档立卡户",
     },
+    roster: {
+      import: "导入花名册",
+      export: "导出花名册",
+    },
   },
   entityTypes: {
     user: "用户",
     region: "行政区划",
     household: "建档立卡户",
     member: "家庭成员",
+    roster_import: "花名册导入",
   },
   auditFields: {
     username: "用户名",
@@ -191,6 +199,17 @@ export const zh = {
     isNewHousehold: "分户新建",
     toUserId: "移交给",
     households: "户数",
+    fileName: "文件名",
+    sha256: "文件摘要（SHA-256）",
+    created: "新建户数",
+    updated: "更新户数",
+    unchanged: "无变化户数",
+    rejected: "有错误户数",
+    isOnlyValid: "只导入无误的户",
+    format: "文件格式",
+    rows: "行数",
+    isMasked: "个人信息已脱敏",
+    filters: "筛选条件",
   },
   regions: {
     title: "行政区划",
@@ -321,4 +340,5 @@ export const zh = {
     historyEmpty: "暂无操作记录。",
   },
   households: householdsZh,
+  roster: rosterZh,
 };

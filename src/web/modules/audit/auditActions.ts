@@ -20,4 +20,6 @@ export const auditActions = [
   "caseworker.handover",
   "demo.generate",
   "demo.generate_households",
+  "roster.import",
+  "roster.export",
 ] as const;

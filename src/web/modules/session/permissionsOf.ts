@@ -12,6 +12,10 @@ export interface Permissions {
   /** See a masked ID number, phone or bank account in full (each reveal is audited). */
   canRevealPersonalData: boolean;
   canAssignCaseworkers: boolean;
+  /** Import roster spreadsheets (many households at once): county and township offices. */
+  canImportRoster: boolean;
+  /** Export the household list as a roster file (masked unless canRevealPersonalData). */
+  canExportRoster: boolean;
 }
 
 const HOUSEHOLD_EDITORS: readonly Role[] = [
@@ -35,5 +39,7 @@ export function permissionsOf(role: Role): Permissions {
     canEditHouseholds: isHouseholdEditor,
     canRevealPersonalData: isHouseholdEditor,
     canAssignCaseworkers: isAdministrator || role === "township_officer",
+    canImportRoster: isAdministrator || role === "township_officer",
+    canExportRoster: true,
   };
 }

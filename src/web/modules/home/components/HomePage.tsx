@@ -26,6 +26,9 @@ export function HomePage() {
       text: permissions.canEditHouseholds ? "home.householdsText" : "home.householdsReadText",
     });
   }
+  if (permissions.canImportRoster) {
+    shortcuts.push({ path: "/roster/import", title: "nav.roster", text: "home.rosterText" });
+  }
   shortcuts.push({ path: "/regions", title: "nav.regions", text: "home.regionsText" });
   if (permissions.canReadUsers) {
     shortcuts.push({

@@ -5,6 +5,7 @@ import { useT } from "../../../i18n/useT.js";
 import { PageHeader } from "../../../ui/PageHeader.js";
 import { useApiErrorText } from "../../../ui/useApiErrorText.js";
 import { useIsMobile } from "../../../ui/useIsMobile.js";
+import { RosterExportButton } from "../../roster/components/RosterExportButton.js";
 import { useCurrentUser } from "../../session/hooks/useCurrentUser.js";
 import { permissionsOf } from "../../session/permissionsOf.js";
 import {
@@ -59,7 +60,17 @@ export function HouseholdsPage() {
 
   return (
     <>
-      <PageHeader title={t("households.title")} extra={createButton} />
+      <PageHeader
+        title={t("households.title")}
+        extra={
+          <>
+            {permissions.canExportRoster ? (
+              <RosterExportButton listQuery={query} isUnmasked={permissions.canRevealPersonalData} />
+            ) : null}
+            {createButton}
+          </>
+        }
+      />
       <HouseholdFilters params={params} onChange={update} canPickCaseworker={user.role !== "caseworker"} />
       {householdsQuery.isError ? (
         <Alert

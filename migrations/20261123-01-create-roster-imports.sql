@@ -36,9 +36,16 @@ create table roster_import (
 create index roster_import_scope_idx on roster_import (scope_code varchar_pattern_ops, created_at desc);
 create index roster_import_county_idx on roster_import (county_code, created_at desc);
 
--- The uploaded file, kept until the import is committed or abandoned (it holds personal data).
+-- The uploaded files (one, or two: a household sheet and a person sheet), kept until the import is
+-- committed or abandoned (they hold personal data), in chunks of about a megabyte so that neither
+-- storing nor reading one back holds a whole file in memory.
 create table roster_import_file (
-  import_id uuid primary key references roster_import (id) on delete cascade,
+  import_id uuid not null references roster_import (id) on delete cascade,
   county_code varchar(12) not null,
-  content bytea not null
+  -- Which file of the upload (0, 1), its name, and the chunk's place in it.
+  position smallint not null,
+  file_name text not null,
+  chunk integer not null,
+  content bytea not null,
+  primary key (import_id, position, chunk)
 );

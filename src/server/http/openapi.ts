@@ -47,7 +47,18 @@ function operationOf(endpoint: Endpoint) {
       ? {
           requestBody: {
             required: true,
-            content: Object.fromEntries(endpoint.upload.map((type) => [type, { schema: BINARY }])),
+            content: Object.fromEntries(
+              endpoint.upload.map((type) => [
+                type,
+                // A form carries its files in file fields (any name); a raw upload is the file itself.
+                {
+                  schema:
+                    type === "multipart/form-data"
+                      ? { type: "object", additionalProperties: BINARY }
+                      : BINARY,
+                },
+              ]),
+            ),
           },
         }
       : {}),

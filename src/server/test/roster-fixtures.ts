@@ -234,3 +234,165 @@ export function kuifengHouseholds() {
   ];
   return { ids, numbers: { a, b }, rows };
 }
+
+/** A county's household sheet (户表): one row per household. */
+export const HOUSEHOLD_SHEET_HEADER = [
+  "户编号",
+  "户主姓名",
+  "乡镇",
+  "村",
+  "组",
+  "人数",
+  "贫困户属性",
+  "致贫原因",
+  "脱贫属性",
+  "脱贫年度",
+  "危房",
+  "饮水",
+  "工资性收入",
+  "生产经营性收入",
+  "财产性收入",
+  "转移性收入",
+  "联系电话",
+];
+
+/** The member sheet (人表) beside it: one row per person, joined to the household by 户编号. */
+export const MEMBER_SHEET_HEADER = [
+  "户编号",
+  "姓名",
+  "证件号码",
+  "与户主关系",
+  "性别",
+  "民族",
+  "文化程度",
+  "在校生状况",
+  "健康状况",
+  "劳动技能",
+  "务工状况",
+  "务工时间（月）",
+  "参加大病医疗",
+];
+
+/** The two 奎峰村 households as a household sheet and a member sheet (headers first). */
+export function twoSheetHouseholds() {
+  const { ids, numbers } = kuifengHouseholds();
+  const { a, b } = numbers;
+  const households: FixtureCell[][] = [
+    HOUSEHOLD_SHEET_HEADER,
+    [
+      a,
+      "张大山",
+      "茂林镇",
+      "奎峰村",
+      "上村组",
+      3,
+      "一般贫困户",
+      "因病",
+      "已脱贫",
+      2019,
+      "否",
+      "安全",
+      12000,
+      3000,
+      0,
+      1500,
+      "13955501234",
+    ],
+    [
+      b,
+      "王老汉",
+      "茂林镇",
+      "奎峰村",
+      "上村组",
+      "2",
+      "低保贫困户",
+      "因残",
+      "未脱贫",
+      "",
+      "C级",
+      "不安全",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ],
+  ];
+  const members: FixtureCell[][] = [
+    MEMBER_SHEET_HEADER,
+    [
+      a,
+      "张大山",
+      ids.head,
+      "户主",
+      "男",
+      "汉族",
+      "初中",
+      "非在校生",
+      "健康",
+      "普通劳动力",
+      "省外务工",
+      "10",
+      "是",
+    ],
+    [
+      a,
+      "李秀英",
+      ids.spouse,
+      "配偶",
+      "女",
+      "汉族",
+      "小学",
+      "非在校生",
+      "长期慢性病",
+      "弱劳动力",
+      "未务工",
+      "0",
+      "是",
+    ],
+    [a, "张小明", ids.son, "之子", "男", "汉族", "小学", "小学", "健康", "无劳动力", "未务工", "", "是"],
+    [
+      b,
+      "王老汉",
+      ids.oldMan,
+      "户主",
+      "男",
+      "汉族",
+      "文盲",
+      "非在校生",
+      "残疾（二级）",
+      "丧失劳动力",
+      "未务工",
+      "0",
+      "否",
+    ],
+    [
+      b,
+      "赵桂花",
+      ids.oldWoman,
+      "之妻",
+      "女",
+      "汉族",
+      "文盲",
+      "非在校生",
+      "长期慢性病",
+      "弱劳动力",
+      "未务工",
+      "0",
+      "否",
+    ],
+  ];
+  return { ids, numbers, households, members };
+}
+
+/** A workbook of several sheets, each given as its name and rows. */
+export async function workbookOf(
+  sheets: readonly { name: string; rows: readonly (readonly FixtureCell[])[] }[],
+) {
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const target = workbook.addWorksheet(sheet.name);
+    for (const row of sheet.rows) target.addRow(row as unknown[]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -9,8 +9,18 @@ import { listHouseholds } from "./households.api.js";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_MEDIA_TYPE = "text/csv";
-/** What an upload may be sent as; the server decides by the content, not by this. */
-export const ROSTER_UPLOAD_TYPES = [XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE, "application/octet-stream"] as const;
+export const MULTIPART_MEDIA_TYPE = "multipart/form-data";
+/**
+ * What an upload may be sent as; the server decides by the content, not by this. One file is sent
+ * as the raw body; two files (a household sheet and a person sheet) as multipart/form-data, each in
+ * a file field (any field name; the file names come from the form).
+ */
+export const ROSTER_UPLOAD_TYPES = [
+  XLSX_MEDIA_TYPE,
+  CSV_MEDIA_TYPE,
+  "application/octet-stream",
+  MULTIPART_MEDIA_TYPE,
+] as const;
 
 export const IMPORT_STATUSES = [
   "validating",
@@ -23,6 +33,8 @@ export const IMPORT_STATUSES = [
 ] as const;
 
 export const rosterProblem = z.object({
+  /** The sheet the row is in (the file's name when two files were uploaded). */
+  sheet: z.string().optional(),
   row: z.number().int(),
   column: z.string(),
   value: z.string(),
@@ -63,10 +75,11 @@ export const uploadRosterImport = defineEndpoint({
   method: "POST",
   path: "/api/roster/imports",
   summary:
-    "Uploads a roster (.xlsx, or .csv in UTF-8/GBK; the raw file is the request body) and starts validating it in the background",
+    "Uploads a roster (.xlsx, or .csv in UTF-8/GBK; the raw file is the request body, or two files — a household sheet and a person sheet — as multipart/form-data) and starts validating it in the background",
   tag: "roster",
   query: z.strictObject({
-    fileName: z.string().trim().min(1).max(200),
+    /** The file's name; required for a raw upload, optional with multipart (the form's file names are used). */
+    fileName: z.string().trim().min(1).max(200).optional(),
     /** The county imported into; defaults to the user's own county. */
     countyCode: regionCodeSchema.optional(),
   }),

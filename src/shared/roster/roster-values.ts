@@ -31,11 +31,26 @@ const fail = <T>(reason: string): Read<T> => ({ ok: false, reason });
  * Latin letters upper-cased. NFKC also folds compatibility forms such as ㈠ and ⑴.
  */
 export function normaliseText(text: string): string {
-  return text
+  // Numbers (户编号, 证件号码) are the commonest texts and need only upper-casing.
+  if (PLAIN.test(text)) return text.toUpperCase();
+  // Code-list values repeat on every row of a roster (汉族, 初中, 健康): short texts are remembered.
+  if (text.length > 24) return normalise(text);
+  let normal = normalised.get(text);
+  if (normal === undefined) {
+    if (normalised.size >= 50_000) normalised.clear();
+    normal = normalise(text);
+    normalised.set(text, normal);
+  }
+  return normal;
+}
+
+const PLAIN = /^[0-9A-Za-z]*$/;
+const normalised = new Map<string, string>();
+const normalise = (text: string) =>
+  text
     .normalize("NFKC")
     .replace(/[\s\u3000\u200b\ufeff]+/g, "")
     .toUpperCase();
-}
 
 /** Everyday variants of code-list labels, beyond the national label, the English label and the code. */
 const SYNONYMS: Record<string, Record<string, readonly string[]>> = {
@@ -198,6 +213,24 @@ function schoolingFromGrade(key: string): string | undefined {
 
 /** A code-list value from its label or a common variant; the reason lists what is accepted. */
 export function readCode<N extends RosterCodeListName>(name: N, text: string): Read<CodeOf<N>> {
+  // The same few labels fill a column row after row: each list remembers what its texts read as.
+  let known = readCodes.get(name);
+  if (!known) {
+    known = new Map();
+    readCodes.set(name, known);
+  }
+  let read = known.get(text);
+  if (!read) {
+    if (known.size >= 10_000) known.clear();
+    read = readCodeOnce(name, text);
+    known.set(text, read);
+  }
+  return read as Read<CodeOf<N>>;
+}
+
+const readCodes = new Map<RosterCodeListName, Map<string, Read<string>>>();
+
+function readCodeOnce<N extends RosterCodeListName>(name: N, text: string): Read<CodeOf<N>> {
   const key = normaliseText(text);
   const found = lookupOf(name).get(key) ?? lookupOf(name).get(key.replace(/致贫$/, ""));
   if (found) return ok(found as CodeOf<N>);
@@ -210,8 +243,37 @@ export function readCode<N extends RosterCodeListName>(name: N, text: string): R
   return fail(`“${text}”不是可识别的值；可填：${labels.join("、")}`);
 }
 
-const YES = new Set(["是", "有", "Y", "YES", "TRUE", "1", "√", "✓", "参加", "已参加", "已参保", "参保"]);
-const NO = new Set(["否", "无", "没有", "N", "NO", "FALSE", "0", "×", "✗", "未参加", "不参加", "未参保"]);
+// 安全/不安全: a household sheet's 饮水 column says how the water is, not yes or no.
+const YES = new Set([
+  "是",
+  "有",
+  "Y",
+  "YES",
+  "TRUE",
+  "1",
+  "√",
+  "✓",
+  "参加",
+  "已参加",
+  "已参保",
+  "参保",
+  "安全",
+]);
+const NO = new Set([
+  "否",
+  "无",
+  "没有",
+  "N",
+  "NO",
+  "FALSE",
+  "0",
+  "×",
+  "✗",
+  "未参加",
+  "不参加",
+  "未参保",
+  "不安全",
+]);
 
 /** A yes-or-no cell: 是/否, 有/无, 参加/未参加, Y/N, 1/0, √/×. */
 export function readYesNo(text: string): Read<boolean> {

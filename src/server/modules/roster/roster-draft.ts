@@ -17,7 +17,7 @@ import {
 } from "../../../shared/roster/roster-values.js";
 import type { HouseholdSnapshot, StoredMember } from "../households/household-present.js";
 import type { RegionIndex } from "./roster-regions.js";
-import type { RosterProblem, RosterRow, SheetLayout } from "./roster-sheet.js";
+import type { RosterProblem, RosterRow, RosterTable } from "./roster-sheet.js";
 
 // One household's rows turned into a HouseholdDraft, merged with what is stored. The file is the
 // source of what it says; what it does not say (an absent column, an empty cell) keeps the stored
@@ -34,12 +34,14 @@ export interface MemberLine {
 
 export interface DraftInput {
   householdNumber: string;
+  /** The household's rows: its household-sheet row first, when there is one, then its person rows. */
   rows: readonly RosterRow[];
   lines: readonly MemberLine[];
   existing: HouseholdSnapshot | undefined;
   /** Stored members of this household that the file places in another household. */
   movedOut: ReadonlySet<string>;
-  layout: SheetLayout;
+  /** The import's sheets (a person sheet, and a household sheet when there is one). */
+  tables: readonly RosterTable[];
   regions: RegionIndex;
   today: Date;
 }
@@ -53,7 +55,7 @@ export interface BuiltDraft {
    */
   unknown: Set<string>;
   /** The file row of each draft member (null: kept from the database, not in the file). */
-  memberRows: (number | null)[];
+  memberRows: (RosterRow | null)[];
   problems: RosterProblem[];
 }
 
@@ -81,6 +83,13 @@ const INCOME_PARTS = [
 
 const toCents = (yuan: number) => Math.round(yuan * 100);
 
+/** Values read from two cells: equal primitives, or equal arrays and objects (causes, health and grade). */
+function isSameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Reads a group's cells column by column, recording each problem where the clerk will find it. */
 class GroupCells {
   readonly problems: RosterProblem[] = [];
@@ -88,24 +97,27 @@ class GroupCells {
   readonly unknown = new Set<string>();
 
   constructor(
-    private readonly layout: SheetLayout,
+    private readonly tables: readonly RosterTable[],
     private readonly rows: readonly RosterRow[],
   ) {}
 
+  /** The column's header as the file writes it (in the first sheet that has it). */
   column(key: RosterColumnKey): string {
-    return this.layout.headers[key] ?? headerOf(key);
+    for (const table of this.tables) {
+      const header = table.layout.headers[key];
+      if (header !== undefined) return header;
+    }
+    return headerOf(key);
   }
 
-  has(key: RosterColumnKey): boolean {
-    return this.layout.columns[key] !== undefined;
+  /** The household's first row: its household-sheet row when there is one. */
+  firstRow(): RosterRow {
+    return this.rows[0]!;
   }
 
-  firstRow(): number {
-    return this.rows[0]!.row;
-  }
-
-  report(row: number, key: RosterColumnKey, value: string, reason: string): void {
-    this.problems.push({ row, column: this.column(key), value, reason });
+  report(row: RosterRow, key: RosterColumnKey, value: string, reason: string): void {
+    const column = row.table.layout.headers[key] ?? this.column(key);
+    this.problems.push({ sheet: row.table.label, row: row.row, column, value, reason });
   }
 
   /** A member-level value of one row; undefined when empty, or unreadable (then reported). */
@@ -114,28 +126,32 @@ class GroupCells {
     if (text === undefined || text === "") return undefined;
     const result = read(text);
     if (result.ok) return result.value;
-    this.report(row.row, key, text, result.reason);
+    this.report(row, key, text, result.reason);
     return undefined;
   }
 
   /** A household-level value: every row that fills it must say the same; the first one counts. */
   shared<T>(key: RosterColumnKey, read: (text: string) => Read<T>): T | undefined {
-    let first: { value: T; row: number; text: string } | undefined;
+    let first: { value: T; row: RosterRow; text: string } | undefined;
     for (const row of this.rows) {
       const text = row.text[key];
-      if (text === undefined || text === "") continue;
+      if (text === undefined || text === "" || text === first?.text) continue;
       const result = read(text);
       if (!result.ok) {
-        this.report(row.row, key, text, result.reason);
+        this.report(row, key, text, result.reason);
         continue;
       }
-      if (!first) first = { value: result.value, row: row.row, text };
-      else if (JSON.stringify(first.value) !== JSON.stringify(result.value)) {
+      if (!first) first = { value: result.value, row, text };
+      else if (!isSameValue(first.value, result.value)) {
+        const where =
+          first.row.table === row.table
+            ? `第${first.row.row}行`
+            : `“${first.row.table.label}”第${first.row.row}行`;
         this.report(
-          row.row,
+          row,
           key,
           text,
-          `同一户各行的“${this.column(key)}”应相同：第${first.row}行为“${first.text}”，本行为“${text}”`,
+          `同一户各行的“${this.column(key)}”应相同：${where}为“${first.text}”，本行为“${text}”`,
         );
       }
     }
@@ -143,9 +159,9 @@ class GroupCells {
   }
 
   /** The first row that fills a column, for reporting a household-level problem. */
-  rowOf(key: RosterColumnKey): { row: number; text: string } {
+  rowOf(key: RosterColumnKey): { row: RosterRow; text: string } {
     const row = this.rows.find((r) => r.text[key]);
-    return row ? { row: row.row, text: row.text[key]! } : { row: this.firstRow(), text: "" };
+    return row ? { row, text: row.text[key]! } : { row: this.firstRow(), text: "" };
   }
 }
 
@@ -196,14 +212,14 @@ function memberOf(cells: GroupCells, line: MemberLine, householdPhone: string | 
   const unknown: string[] = [];
   const need = (field: string, key: RosterColumnKey) => {
     unknown.push(field);
-    if (row.text[key] === undefined) cells.report(row.row, key, "", `新成员须填写“${cells.column(key)}”`);
+    if (row.text[key] === undefined) cells.report(row, key, "", `新成员须填写“${cells.column(key)}”`);
   };
   const name = cells.own(row, "name", text) ?? stored?.name;
   if (name === undefined) need("name", "name");
   const parsed = parseIdNumber(line.idNumber, today);
   const birthDate = cells.own(row, "birthDate", readDate);
   if (birthDate && parsed.ok && birthDate !== parsed.birthDate) {
-    cells.report(row.row, "birthDate", birthDate, `出生日期与证件号码中的出生日期 ${parsed.birthDate} 不符`);
+    cells.report(row, "birthDate", birthDate, `出生日期与证件号码中的出生日期 ${parsed.birthDate} 不符`);
   }
   const codes = { ...MEMBER_STAND_INS } as Record<(typeof MEMBER_CODE_FIELDS)[number][0], string>;
   for (const [field, list] of MEMBER_CODE_FIELDS) {
@@ -432,7 +448,7 @@ function consistencyProblems(cells: GroupCells, members: readonly MemberDraft[])
 
 /** Builds one household's draft from its rows and the stored household, reporting every problem found. */
 export function buildHouseholdDraft(input: DraftInput): BuiltDraft {
-  const cells = new GroupCells(input.layout, input.rows);
+  const cells = new GroupCells(input.tables, input.rows);
   const stored = input.existing?.household;
   const region = regionOf(cells, input.regions);
   const regionCode = region?.code ?? stored?.regionCode;
@@ -448,8 +464,8 @@ export function buildHouseholdDraft(input: DraftInput): BuiltDraft {
   if (unknown.has("status")) unknown.add("liftedYear");
   // Stored members keep their order; members new to the household follow in file order.
   const members: MemberDraft[] = [];
-  const memberRows: (number | null)[] = [];
-  const add = (member: MemberDraft, row: number | null, unknownFields: readonly string[] = []) => {
+  const memberRows: (RosterRow | null)[] = [];
+  const add = (member: MemberDraft, row: RosterRow | null, unknownFields: readonly string[] = []) => {
     for (const field of unknownFields) unknown.add(`members.${members.length}.${field}`);
     if (unknownFields.includes("relation")) unknown.add("members");
     members.push(member);
@@ -458,7 +474,7 @@ export function buildHouseholdDraft(input: DraftInput): BuiltDraft {
   for (const storedMember of stored?.members ?? []) {
     if (input.movedOut.has(storedMember.id)) continue;
     const i = input.lines.findIndex((l) => l.stored?.id === storedMember.id);
-    if (i >= 0) add(fromFile[i]!.member, input.lines[i]!.row.row, fromFile[i]!.unknown);
+    if (i >= 0) add(fromFile[i]!.member, input.lines[i]!.row, fromFile[i]!.unknown);
     else {
       const { birthDate: _b, version: _v, ...member } = storedMember;
       add(member, null);
@@ -466,9 +482,10 @@ export function buildHouseholdDraft(input: DraftInput): BuiltDraft {
   }
   input.lines.forEach((line, i) => {
     if (line.stored && stored?.members.some((m) => m.id === line.stored!.id)) return;
-    add(fromFile[i]!.member, line.row.row, fromFile[i]!.unknown);
+    add(fromFile[i]!.member, line.row, fromFile[i]!.unknown);
   });
-  consistencyProblems(cells, members);
+  // A household with no person rows (a household-sheet row alone) is reported as such, once.
+  if (input.lines.length > 0) consistencyProblems(cells, members);
   const activeCount = members.filter((m) => m.status === "active").length;
   const income = incomeOf(cells, stored?.income, activeCount, input.today);
   return {

@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/db.js";
-import { csvOf, KUIFENG_HEADER, kuifengHouseholds, person, xlsxOf } from "../../test/roster-fixtures.js";
+import {
+  csvOf,
+  KUIFENG_HEADER,
+  kuifengHouseholds,
+  person,
+  twoSheetHouseholds,
+  workbookOf,
+  xlsxOf,
+} from "../../test/roster-fixtures.js";
 import { JING_COUNTY } from "../../test/test-app.js";
 import { createTestDb } from "../../test/test-db.js";
 import type { HouseholdSnapshot } from "../households/household-present.js";
 import { loadOfficialRegions } from "../regions/regions.loader.js";
 import { type ImportOptions, importRoster } from "./roster-import.js";
+import { bufferSource } from "./roster-source.js";
 
 // Imports of real-world-shaped files into a real database: the problem list row by row, the
 // idempotent re-import, and all-or-nothing writes.
@@ -228,6 +237,210 @@ describe("a file with errors", () => {
     expect(await countRows("household")).toBe(before + 1);
     expect(await householdState(number(8))).toBeDefined();
     expect(await householdState(number(4))).toBeUndefined();
+  });
+});
+
+describe("a roster in two sheets: households (户表) and members (人表)", () => {
+  const fixture = twoSheetHouseholds();
+  const number = (n: number) => `34182310120001${String(n).padStart(2, "0")}`;
+  const renumbered = (rows: typeof fixture.households, offset: number) =>
+    rows.map((row, i) =>
+      i === 0 ? row : [row[0] === fixture.numbers.a ? number(offset) : number(offset + 1), ...row.slice(1)],
+    );
+  const householdsRows = renumbered(fixture.households, 1);
+  const memberRows = renumbered(fixture.members, 1);
+
+  it("finds each sheet by its header, whichever comes first, and joins them by 户编号", async () => {
+    const file = await workbookOf([
+      { name: "说明", rows: [["本表由乡镇扶贫站填报"]] },
+      { name: "户表", rows: householdsRows },
+      { name: "人表", rows: memberRows },
+    ]);
+    const dry = await importRoster(db, file, { ...options("两表.xlsx"), isDryRun: true });
+    expect(dry.problems).toEqual([]);
+    expect(dry).toMatchObject({
+      status: "dry-run",
+      sheet: "人表",
+      householdSheet: "户表",
+      rows: 7,
+      created: 2,
+    });
+    expect(await importRoster(db, file, options("两表.xlsx"))).toMatchObject({
+      status: "committed",
+      created: 2,
+    });
+    const a = (await householdState(number(1)))!.snapshot.household;
+    expect(a).toMatchObject({
+      status: "lifted",
+      liftedYear: 2019,
+      povertyAttribute: "general",
+      mainCause: "illness",
+      dangerousHouseGrade: "none",
+      isDrinkingWaterSafe: true,
+      phone: "13955501234",
+      income: { wage: 12000, business: 3000, property: 0, transfer: 1500, otherTransfer: 1500 },
+    });
+    expect(a.members.map((m) => [m.name, m.relation, m.workPlace])).toEqual([
+      ["张大山", "head", "out_of_province"],
+      ["李秀英", "spouse", "none"],
+      ["张小明", "son", "none"],
+    ]);
+    const b = (await householdState(number(2)))!.snapshot.household;
+    expect(b).toMatchObject({ status: "not_lifted", dangerousHouseGrade: "c", isDrinkingWaterSafe: false });
+    expect(b.members[0]).toMatchObject({ health: "disabled", disabilityGrade: "grade2" });
+  });
+
+  it("takes the two sheets as two files too (a GBK CSV and an .xlsx); importing them again changes nothing", async () => {
+    const asText = householdsRows.map((row) => row.map((cell) => (cell === null ? "" : String(cell))));
+    const summary = await importRoster(
+      db,
+      [
+        bufferSource("户表.csv", csvOf(asText, "gbk")),
+        bufferSource("人表.xlsx", await xlsxOf(memberRows, { sheetName: "Sheet1" })),
+      ],
+      options("户表.csv + 人表.xlsx"),
+    );
+    expect(summary.problems).toEqual([]);
+    expect(summary).toMatchObject({
+      status: "committed",
+      sheet: "人表.xlsx",
+      householdSheet: "户表.csv",
+      created: 0,
+      unchanged: 2,
+    });
+  });
+
+  it("names the sheet of every problem, and checks the sheets against each other", async () => {
+    const households = renumbered(fixture.households, 3).map((row) => [...row]);
+    households[1]![5] = 4; // 人数 says four; the member sheet has three.
+    households.push([number(9), "孤户", "茂林镇", "奎峰村", "", 1, "一般贫困户", "因病", "未脱贫"]);
+    households.push([...households[2]!]);
+    const members = renumbered(fixture.members, 3).map((row) => [...row]);
+    members[2]![3] = "表哥";
+    members.slice(1).forEach((row, i) => {
+      row[2] = person(`195${i}-03-1${i}`, row[4] === "男" ? "male" : "female");
+    });
+    const file = await workbookOf([
+      { name: "人表", rows: members },
+      { name: "户表", rows: households },
+    ]);
+    const summary = await importRoster(db, file, { ...options("两表-错误.xlsx"), isDryRun: true });
+    expect(summary.message).toBeNull();
+    expect(summary.problems.map((p) => [p.sheet, p.row, p.column, p.reason])).toEqual([
+      ["人表", 3, "与户主关系", expect.stringContaining("不是可识别的值")],
+      ["户表", 2, "人数", "人数为4，但本户在户成员有3人"],
+      ["户表", 4, "户编号", "户表中有该户，人表（“人表”）中却没有该户的成员"],
+      ["户表", 5, "户编号", "户编号与户表第3行相同：一户在户表中只能有一行"],
+    ]);
+    expect(summary).toMatchObject({ created: 0, rejected: 3 });
+  });
+});
+
+describe("planning and writing while the file is read", () => {
+  // streamBatch 1: every household is planned and written as soon as the next one starts.
+  const streaming = (fileName: string, extra: Partial<ImportOptions> = {}) => ({
+    ...options(fileName),
+    streamBatch: 1,
+    ...extra,
+  });
+  const template = kuifengHouseholds().rows[0]!;
+  const personRow = (household: string, name: string, id: string, relation: string) => {
+    const row = [...template];
+    row[4] = household;
+    row[5] = "";
+    row[6] = name;
+    row[7] = id;
+    row[8] = "";
+    row[9] = relation;
+    row[25] = "";
+    row[27] = "";
+    return row;
+  };
+  const number = (n: number) => `34182310120002${String(n).padStart(2, "0")}`;
+
+  it("imports a file whose households' rows are apart, as if it had read it first", async () => {
+    const ids = kuifengHouseholds().ids;
+    const file = await xlsxOf([
+      KUIFENG_HEADER,
+      personRow(number(1), "甲一", ids.head, "户主"),
+      personRow(number(2), "乙一", ids.oldMan, "户主"),
+      personRow(number(1), "甲二", ids.spouse, "配偶"),
+    ]);
+    const summary = await importRoster(db, file, streaming("乱序.xlsx"));
+    expect(summary).toMatchObject({ status: "committed", created: 2, problemCount: 0 });
+    expect((await householdState(number(1)))!.snapshot.household.members.map((m) => m.name)).toEqual([
+      "甲一",
+      "甲二",
+    ]);
+  });
+
+  it("moves a member between two households of the file, whichever comes first", async () => {
+    const ids = kuifengHouseholds().ids;
+    const before = await xlsxOf([
+      KUIFENG_HEADER,
+      personRow(number(3), "丙父", ids.head, "户主"),
+      personRow(number(3), "丙子", ids.son, "之子"),
+      personRow(number(4), "丁母", ids.oldWoman, "户主"),
+    ]);
+    expect(await importRoster(db, before, streaming("迁移前.xlsx"))).toMatchObject({ created: 2 });
+    const son = (await householdState(number(3)))!.snapshot.household.members[1]!;
+    // The son now lives with 丁母 (listed first); 丙父's household no longer lists him.
+    const after = await xlsxOf([
+      KUIFENG_HEADER,
+      personRow(number(4), "丁母", ids.oldWoman, "户主"),
+      personRow(number(4), "丙子", ids.son, "之孙"),
+      personRow(number(3), "丙父", ids.head, "户主"),
+    ]);
+    const summary = await importRoster(db, after, streaming("迁移后.xlsx"));
+    expect(summary.problems).toEqual([]);
+    expect(summary).toMatchObject({ status: "committed", updated: 2 });
+    const moved = (await householdState(number(4)))!.snapshot.household.members;
+    expect(moved.map((m) => [m.id, m.name, m.relation])).toEqual([
+      [expect.any(String), "丁母", "head"],
+      [son.id, "丙子", "grandson"],
+    ]);
+    expect((await householdState(number(3)))!.snapshot.household.members.map((m) => m.name)).toEqual([
+      "丙父",
+    ]);
+  });
+
+  it("reads a member sheet followed by its household sheet again, then imports it whole", async () => {
+    const two = twoSheetHouseholds();
+    const renumber = (rows: typeof two.households) =>
+      rows.map((row) =>
+        row.map((cell) => (cell === two.numbers.a ? number(10) : cell === two.numbers.b ? number(11) : cell)),
+      );
+    const file = await workbookOf([
+      { name: "人表", rows: renumber(two.members) },
+      { name: "户表", rows: renumber(two.households) },
+    ]);
+    const summary = await importRoster(db, file, streaming("人表在前.xlsx"));
+    expect(summary).toMatchObject({ status: "committed", created: 2, problemCount: 0 });
+    expect((await householdState(number(10)))!.snapshot.household).toMatchObject({
+      liftedYear: 2019,
+      income: { wage: 12000 },
+    });
+  });
+
+  it("finds the same problems and imports the same valid households as when reading first", async () => {
+    const ids = kuifengHouseholds().ids;
+    const file = await workbookOf([
+      {
+        name: "人表",
+        rows: [
+          KUIFENG_HEADER,
+          personRow(number(5), "戊一", ids.head, "户主"),
+          personRow(number(6), "己一", ids.spouse, "表哥"),
+          personRow(number(7), "庚一", ids.head, "户主"),
+          personRow(number(8), "辛一", ids.oldMan, "户主"),
+        ],
+      },
+    ]);
+    const read = await importRoster(db, file, { ...options("先读.xlsx"), isDryRun: true });
+    const streamed = await importRoster(db, file, streaming("边读边写.xlsx", { isOnlyValid: true }));
+    expect(streamed.problems).toEqual(read.problems);
+    expect(streamed).toMatchObject({ status: "committed", created: 2, rejected: 2 });
+    expect(read).toMatchObject({ created: 2, rejected: 2 });
   });
 });
 

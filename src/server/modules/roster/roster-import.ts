@@ -1,22 +1,23 @@
-import { createHash } from "node:crypto";
-import { normaliseText } from "../../../shared/roster/roster-values.js";
-import type { Db } from "../../db/db.js";
+import type { Db, Queryable } from "../../db/db.js";
 import type { RequestOrigin } from "../../http/actor.js";
 import { AppError } from "../../http/app-error.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { writeHouseholds } from "../households/household-save.js";
-import { findActiveHolders, findCountyRegions, findHouseholdsByNumbers } from "./roster.queries.js";
-import { planRoster, type RosterPlan } from "./roster-plan.js";
-import { type RosterFile, readRosterFile } from "./roster-read.js";
-import { RegionIndex } from "./roster-regions.js";
-import type { RosterProblem } from "./roster-sheet.js";
+import { type PreparedHousehold, writeHouseholds } from "../households/household-save.js";
+import { lockImport } from "./roster.queries.js";
+import { PLAN_BATCH, Planner, type PlanResult, type PlanSink, planBook } from "./roster-planner.js";
+import { type RosterBook, readRoster } from "./roster-read.js";
+import { bufferSource, type RosterSource, sha256Of } from "./roster-source.js";
 
-// An import from file to database: read, plan against the registry, and (unless a dry run) write
-// every created and updated household in ONE transaction, so that an import is all or nothing —
-// a failure, or a killed process, leaves the registry exactly as it was.
+// An import from file to database: read (roster-read: the rows to a spill file, an index in
+// memory), plan household by household in batches against the registry (roster-planner), and
+// (unless a dry run) write every created and updated household as it is planned, inside ONE
+// transaction, so that an import is all or nothing — a refusal, a failure or a killed process
+// leaves the registry exactly as it was. A commit plans and writes while it still reads a file in
+// household order (commitRoster). Memory holds a batch of households, the index, and the problems.
 
 export interface ImportOptions {
   countyCode: string;
+  /** The file name recorded on each version written (two files: both names). */
   fileName: string;
   /** Import the valid households of a file with errors (a household with a bad member is skipped whole). */
   isOnlyValid: boolean;
@@ -25,7 +26,15 @@ export interface ImportOptions {
   /** Whether the importer may write households in a region (the CLI may write anywhere). */
   isInScope: (regionCode: string) => boolean;
   today?: Date;
-  /** Hears progress: rows read, then households written. */
+  /** The import's record, named by the audit entry (default: the file's hash). */
+  importId?: string;
+  /** Where the rows are parked while planning (default: the system's temporary directory). */
+  workDir?: string;
+  /** Households per write inside the one transaction (default WRITE_CHUNK). */
+  writeChunk?: number;
+  /** Households planned per batch while a commit is still reading the file (default PLAN_BATCH; tests set 1). */
+  streamBatch?: number;
+  /** Hears progress: rows read, then households planned (and written). */
   onProgress?: (progress: {
     phase: "reading" | "writing";
     done: number;
@@ -35,159 +44,239 @@ export interface ImportOptions {
   afterChunk?: (written: number) => Promise<void>;
 }
 
-export interface ImportCountsSummary {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  warnings: number;
-}
-
 /** What an import did or would do; `message` says why a whole file was refused. */
-export interface ImportSummary extends ImportCountsSummary {
+export interface ImportSummary extends PlanResult {
   fileName: string;
   sha256: string;
   status: "dry-run" | "committed" | "rejected";
   message: string | null;
   format: "xlsx" | "csv" | null;
   encoding: string | null;
+  /** The person sheet, and the household sheet when the roster came as two. */
   sheet: string | null;
+  householdSheet: string | null;
   headerRow: number | null;
   ignoredColumns: string[];
-  problems: RosterProblem[];
 }
 
 /** Households written per statement batch inside the one transaction. */
-const WRITE_CHUNK = 500;
-
-export function sha256Of(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** How many households a plan creates, updates, leaves and rejects. */
-export function countPlan(plan: RosterPlan): ImportCountsSummary {
-  const count = (outcome: string) => plan.households.filter((h) => h.outcome === outcome).length;
-  return {
-    rows: plan.rows,
-    created: count("create"),
-    updated: count("update"),
-    unchanged: count("unchanged"),
-    rejected: count("rejected"),
-    warnings: plan.warnings,
-  };
-}
-
-/** Plans a read file against the registry as it is now. */
-export async function planImport(
-  db: Db,
-  file: Extract<RosterFile, { ok: true }>,
-  options: Pick<ImportOptions, "countyCode" | "fileName" | "isInScope" | "today">,
-): Promise<RosterPlan> {
-  const regions = await findCountyRegions(db, options.countyCode);
-  const county = regions.find((r) => r.code === options.countyCode);
-  if (!county) throw new AppError("NOT_FOUND", [{ path: "countyCode", message: "没有这个县" }]);
-  const numbers = [
-    ...new Set(file.rows.flatMap((r) => (r.text.householdNumber ? [r.text.householdNumber] : []))),
-  ];
-  const existing = await findHouseholdsByNumbers(db, options.countyCode, numbers.map(normaliseText));
-  const ids = [
-    ...new Set(file.rows.flatMap((r) => (r.text.idNumber ? [normaliseText(r.text.idNumber)] : []))),
-  ];
-  const holders = await findActiveHolders(db, ids);
-  return planRoster({
-    fileName: options.fileName,
-    layout: file.layout,
-    rows: file.rows,
-    regions: new RegionIndex(options.countyCode, county.name, regions),
-    existing,
-    holders,
-    isInScope: options.isInScope,
-    today: options.today ?? new Date(),
-  });
-}
-
-/**
- * Writes a plan's created and updated households in one transaction, with one audit entry for the
- * import. Throws when the registry changed under the plan (the transaction then rolls back whole).
- */
-export async function writePlan(
-  db: Db,
-  plan: RosterPlan,
-  options: Omit<ImportOptions, "isInScope"> & { sha256: string; importId?: string },
-): Promise<void> {
-  const writes = plan.households.flatMap((h) => (h.write ? [h.write] : []));
-  const today = options.today ?? new Date();
-  try {
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < writes.length; i += WRITE_CHUNK) {
-        await writeHouseholds(tx, options.actor, writes.slice(i, i + WRITE_CHUNK), today);
-        const done = Math.min(i + WRITE_CHUNK, writes.length);
-        await options.afterChunk?.(done);
-        await options.onProgress?.({ phase: "writing", done, total: writes.length });
-      }
-      const counts = countPlan(plan);
-      await recordAudit(tx, options.actor, options.origin, {
-        action: "roster.import",
-        entityType: "roster_import",
-        entityId: options.importId ?? options.sha256,
-        regionCode: options.countyCode,
-        after: {
-          fileName: options.fileName,
-          sha256: options.sha256,
-          created: counts.created,
-          updated: counts.updated,
-          unchanged: counts.unchanged,
-          rejected: counts.rejected,
-          isOnlyValid: options.isOnlyValid,
-        },
-      });
-    });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (error instanceof AppError && error.code === "STALE_VERSION") {
-      throw new AppError("STALE_VERSION", [
-        { path: "file", message: "导入期间有户被他人修改，本次导入未写入任何数据；请重新导入" },
-      ]);
-    }
-    if (code === "23505") {
-      throw new AppError("CONFLICT", [
-        {
-          path: "file",
-          message: "导入期间有人登记了相同的户编号或证件号码，本次导入未写入任何数据；请重新导入",
-        },
-      ]);
-    }
-    throw error;
-  }
-}
-
+export const WRITE_CHUNK = 1_000;
 /** Why a plan must not be written as asked, or undefined when it may be. */
-export function refusalOf(plan: RosterPlan, isOnlyValid: boolean): string | undefined {
-  if (plan.problems.length > 0 && !isOnlyValid) {
-    return `文件有 ${plan.problems.length} 处错误，未导入任何数据；请按错误报告修改后重新上传，或选择“只导入无误的户”`;
+export function refusalOf(plan: PlanResult, isOnlyValid: boolean): string | undefined {
+  if (plan.problemCount > 0 && !isOnlyValid) {
+    return `文件有 ${plan.problemCount} 处错误，未导入任何数据；请按错误报告修改后重新上传，或选择“只导入无误的户”`;
   }
-  if (!plan.households.some((h) => h.outcome !== "rejected")) return "文件中没有可以导入的户：每一户都有错误";
+  if (plan.created + plan.updated + plan.unchanged === 0) return "文件中没有可以导入的户：每一户都有错误";
   return undefined;
 }
 
-/** Reads, plans and (unless `isDryRun`) writes a roster file: the whole import in one call (CLI, tests). */
+/** Writes households in chunks inside a transaction, one chunk in flight while the next is planned. */
+class ChunkWriter implements PlanSink {
+  private pending: PreparedHousehold[] = [];
+  private inFlight: Promise<void> | undefined;
+  private written = 0;
+  private isAbandoned = false;
+
+  constructor(
+    private readonly tx: Queryable,
+    private readonly options: Pick<ImportOptions, "actor" | "afterChunk" | "today"> & { chunk: number },
+  ) {}
+
+  async write(household: PreparedHousehold): Promise<void> {
+    if (this.isAbandoned) return;
+    this.pending.push(household);
+    if (this.pending.length >= this.options.chunk) await this.send();
+  }
+
+  abandon(): void {
+    this.isAbandoned = true;
+    this.pending = [];
+  }
+
+  /** Sends what is pending and waits for every write to finish. */
+  async finish(): Promise<number> {
+    if (!this.isAbandoned && this.pending.length > 0) await this.send();
+    await this.inFlight;
+    return this.written;
+  }
+
+  private async send(): Promise<void> {
+    const chunk = this.pending;
+    this.pending = [];
+    await this.inFlight;
+    const running = (async () => {
+      await writeHouseholds(this.tx, this.options.actor, chunk, this.options.today ?? new Date());
+      this.written += chunk.length;
+      await this.options.afterChunk?.(this.written);
+    })();
+    // Awaited by the next send or by finish; a failure there rolls the transaction back.
+    running.catch(() => undefined);
+    this.inFlight = running;
+  }
+}
+
+/** Thrown inside the transaction to roll it back when the plan turns out to be refused. */
+class Refused extends Error {
+  constructor(
+    readonly plan: PlanResult,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Plans and writes a book in one transaction, with one audit entry for the import. Returns the
+ * plan and, when it was refused (errors, and not isOnlyValid), the reason: nothing was written.
+ * Throws when the registry changed under the plan (the transaction then rolls back whole).
+ */
+export async function commitBook(
+  db: Db,
+  book: RosterBook,
+  options: Omit<ImportOptions, "importId"> & { sha256: string; importId?: string },
+): Promise<{ plan: PlanResult; refusal?: string }> {
+  try {
+    return await db.transaction(async (tx) => {
+      if (options.importId) await lockImport(tx, options.importId);
+      const writer = new ChunkWriter(tx, { ...options, chunk: options.writeChunk ?? WRITE_CHUNK });
+      const plan = await planBook(tx, book, options, writer);
+      await writer.finish();
+      return closeCommit(tx, plan, options);
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { plan: error.plan, refusal: error.reason };
+    throw translated(error);
+  }
+}
+
+/** The end of a commit's transaction: refused (rolled back) or audited. */
+async function closeCommit(
+  tx: Queryable,
+  plan: PlanResult,
+  options: Omit<ImportOptions, "importId"> & { sha256: string; importId?: string },
+): Promise<{ plan: PlanResult }> {
+  const refusal = refusalOf(plan, options.isOnlyValid);
+  if (refusal) throw new Refused(plan, refusal);
+  await recordAudit(tx, options.actor, options.origin, {
+    action: "roster.import",
+    entityType: "roster_import",
+    entityId: options.importId ?? options.sha256,
+    regionCode: options.countyCode,
+    after: {
+      fileName: options.fileName,
+      sha256: options.sha256,
+      created: plan.created,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      rejected: plan.rejected,
+      isOnlyValid: options.isOnlyValid,
+    },
+  });
+  return { plan };
+}
+
+/** A failed commit's error as the clerk should read it: someone changed the registry meanwhile. */
+function translated(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (error instanceof AppError && error.code === "STALE_VERSION") {
+    return new AppError("STALE_VERSION", [
+      { path: "file", message: "导入期间有户被他人修改，本次导入未写入任何数据；请重新导入" },
+    ]);
+  }
+  if (code === "23505") {
+    return new AppError("CONFLICT", [
+      {
+        path: "file",
+        message: "导入期间有人登记了相同的户编号或证件号码，本次导入未写入任何数据；请重新导入",
+      },
+    ]);
+  }
+  return error;
+}
+
+/** Thrown inside the transaction when the file's rows turn out not to come household by household. */
+class OutOfOrder extends Error {}
+/** Thrown inside the transaction when the file turns out unreadable part way. */
+class Unreadable extends Error {}
+
+export type CommitOutcome =
+  | { ok: false; reason: string }
+  | { ok: true; book: RosterBook; plan: PlanResult; refusal?: string };
+
+/**
+ * Reads, plans and writes files in ONE transaction, planning and writing while the file is still
+ * being read: in a file whose rows come household by household (every export, every national-system
+ * sheet) a household is planned and written as soon as the next one starts, so the database works
+ * while the file is parsed. A file in another order is read to its end, the transaction rolled
+ * back, and the import done again from the complete book (commitBook). The caller closes the book.
+ */
+export async function commitRoster(
+  db: Db,
+  sources: readonly RosterSource[],
+  options: Omit<ImportOptions, "importId"> & { sha256: string; importId?: string },
+): Promise<CommitOutcome> {
+  let book: RosterBook | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      if (options.importId) await lockImport(tx, options.importId);
+      const writer = new ChunkWriter(tx, { ...options, chunk: options.writeChunk ?? WRITE_CHUNK });
+      let planner: Planner | undefined;
+      const read = await readRoster(sources, {
+        workDir: options.workDir,
+        today: options.today,
+        onRows: (done) => options.onProgress?.({ phase: "reading", done }),
+        batchSize: options.streamBatch ?? PLAN_BATCH,
+        onHouseholds: async (households, reading) => {
+          planner ??= await Planner.create(tx, reading, options, writer);
+          await planner.planWhileReading(households);
+        },
+      });
+      if (!read.ok) throw new Unreadable(read.reason);
+      book = read.book;
+      if (!book.isInOrder && planner) throw new OutOfOrder();
+      planner ??= await Planner.create(tx, book, options, writer);
+      const plan = await planner.finish();
+      await writer.finish();
+      return { ok: true as const, book, ...(await closeCommit(tx, plan, options)) };
+    });
+  } catch (error) {
+    if (error instanceof Unreadable) return { ok: false, reason: error.message };
+    if (error instanceof OutOfOrder && book) {
+      const done = await commitBook(db, book, options);
+      return { ok: true, book, ...done };
+    }
+    if (error instanceof Refused && book) return { ok: true, book, plan: error.plan, refusal: error.reason };
+    await book?.close();
+    throw translated(error);
+  }
+}
+
+/** The files of an import as sources: buffers (tests) are wrapped. */
+export function sourcesOf(input: Buffer | readonly RosterSource[], fileName: string): RosterSource[] {
+  return Buffer.isBuffer(input) ? [bufferSource(fileName, input)] : [...input];
+}
+
+/** Reads, plans and (unless `isDryRun`) writes a roster: the whole import in one call (CLI, tests). */
 export async function importRoster(
   db: Db,
-  bytes: Buffer,
-  options: ImportOptions & { isDryRun: boolean },
-): Promise<ImportSummary & { plan?: RosterPlan }> {
-  const sha256 = sha256Of(bytes);
-  const base = {
+  input: Buffer | readonly RosterSource[],
+  options: ImportOptions & { isDryRun: boolean; sha256?: string },
+): Promise<ImportSummary> {
+  const sources = sourcesOf(input, options.fileName);
+  const sha256 = options.sha256 ?? (await sha256Of(sources));
+  const base: ImportSummary = {
     fileName: options.fileName,
     sha256,
+    status: "rejected",
     message: null,
     format: null,
     encoding: null,
     sheet: null,
+    householdSheet: null,
     headerRow: null,
     ignoredColumns: [],
     problems: [],
+    problemCount: 0,
     rows: 0,
     created: 0,
     updated: 0,
@@ -195,25 +284,41 @@ export async function importRoster(
     rejected: 0,
     warnings: 0,
   };
-  const file = await readRosterFile(bytes, options.fileName, (done) =>
-    options.onProgress?.({ phase: "reading", done }),
-  );
-  if (!file.ok) return { ...base, status: "rejected", message: file.reason };
-  const plan = await planImport(db, file, options);
-  const summary = {
-    ...base,
-    ...countPlan(plan),
-    format: file.format,
-    encoding: file.encoding,
-    sheet: file.sheet,
-    headerRow: file.layout.headerRow,
-    ignoredColumns: file.layout.ignored,
-    problems: plan.problems,
-    plan,
+  if (!options.isDryRun) {
+    const outcome = await commitRoster(db, sources, { ...options, sha256 });
+    if (!outcome.ok) return { ...base, message: outcome.reason };
+    try {
+      const described = { ...base, ...describeBook(outcome.book), ...outcome.plan };
+      return outcome.refusal
+        ? { ...described, status: "rejected", message: outcome.refusal }
+        : { ...described, status: "committed" };
+    } finally {
+      await outcome.book.close();
+    }
+  }
+  const read = await readRoster(sources, {
+    workDir: options.workDir,
+    today: options.today,
+    onRows: (done) => options.onProgress?.({ phase: "reading", done }),
+  });
+  if (!read.ok) return { ...base, message: read.reason };
+  try {
+    const plan = await planBook(db, read.book, options);
+    return { ...base, ...describeBook(read.book), ...plan, status: "dry-run" };
+  } finally {
+    await read.book.close();
+  }
+}
+
+/** How the summary names what was read. */
+export function describeBook(book: RosterBook) {
+  const people = book.personTable;
+  return {
+    format: book.format,
+    encoding: book.encoding,
+    sheet: people.label,
+    householdSheet: book.householdTable?.label ?? null,
+    headerRow: people.layout.headerRow,
+    ignoredColumns: book.tables.flatMap((t) => t.layout.ignored),
   };
-  if (options.isDryRun) return { ...summary, status: "dry-run" };
-  const refusal = refusalOf(plan, options.isOnlyValid);
-  if (refusal) return { ...summary, status: "rejected", message: refusal };
-  await writePlan(db, plan, { ...options, sha256 });
-  return { ...summary, status: "committed" };
 }

@@ -1,6 +1,6 @@
 // Imports run as background jobs inside the server process, one at a time (a big roster holds a
-// few hundred MB while it is planned, and PGlite serialises writers anyway), so they survive the
-// browser tab closing. Status and counts live in roster_import; the progress of the running job
+// few hundred MB while it is read and planned, and PGlite serialises writers anyway), so they
+// survive the browser tab closing. Status and counts live in roster_import; the progress of the running job
 // is also kept here, because while its one write transaction is open nothing else can reach the
 // embedded database, and a poll must still be answered from somewhere.
 

@@ -9,12 +9,13 @@ import type { HouseholdSnapshot, StoredMember } from "../households/household-pr
 import { type PreparedHousehold, prepareHousehold } from "../households/household-save.js";
 import { buildHouseholdDraft, type MemberLine } from "./roster-draft.js";
 import type { RegionIndex } from "./roster-regions.js";
-import type { RosterProblem, RosterRow, SheetLayout } from "./roster-sheet.js";
+import type { RosterProblem, RosterRow, RosterTable } from "./roster-sheet.js";
 
-// The import plan: the file's rows grouped into households by 户编号, matched with the registry
-// (households by number within the county, members by ID number), built into drafts, put through
-// the registry's checks, and sorted into created / updated / unchanged / rejected. Writing the plan
-// is roster-import.ts's job; nothing here touches the database.
+// The import plan, household by household: the rows of one household (its household-sheet row,
+// if any, and its person rows), matched with the registry (the household by number within the
+// county, members by ID number), built into a draft, put through the registry's checks, and sorted
+// into created / updated / unchanged / rejected. roster-import.ts feeds it batches of households
+// read back from the spill file and writes what it decides; nothing here touches the database.
 
 /** A household of the county as stored now. */
 export interface ExistingHousehold {
@@ -31,39 +32,56 @@ export interface ActiveHolder {
   countyCode: string;
 }
 
-export interface PlanInput {
+/** What holds for the whole import. */
+export interface PlanContext {
   fileName: string;
-  layout: SheetLayout;
-  rows: readonly RosterRow[];
+  tables: readonly RosterTable[];
   regions: RegionIndex;
-  /** The county's households named by the file, by household number. */
-  existing: ReadonlyMap<string, ExistingHousehold>;
-  /** Active members holding the file's ID numbers, by ID number. */
-  holders: ReadonlyMap<string, ActiveHolder>;
   /** Whether the importing user may write households in a region. */
   isInScope: (regionCode: string) => boolean;
   today: Date;
+}
+
+/** What the planner needs to know about people beyond one household. */
+export interface PeopleIndex {
+  /** The first row (spill index) naming this person; this row's own index claims the person when none did. */
+  claim(idNumber: string, index: number): number;
+  /** A spilled row's number in its sheet (for "same as row N"). */
+  rowNumberOf(index: number): number;
+  /** The stored member of another household of the file that this row moves in, if it does. */
+  moveOf(index: number): StoredMember | undefined;
+  /** Why this row's person cannot be placed: an active member of a household the file does not name. */
+  clashOf(index: number): string | undefined;
+}
+
+/** One household of the file, ready to plan. */
+export interface HouseholdGroup {
+  householdNumber: string;
+  /** Its household-sheet row first, when there is one, then its person rows. */
+  rows: RosterRow[];
+  /** Its person rows with their spill indexes. */
+  people: { row: RosterRow; index: number }[];
+  /** Problems found so far (cells, reading). */
+  problems: RosterProblem[];
+  existing: ExistingHousehold | undefined;
+  /** Stored members leaving for another household of the file, and members arriving from one. */
+  movedOut: ReadonlySet<string>;
+  movedIn: readonly StoredMember[];
+  /** Other households of the file that members move between with this one. */
+  links: readonly string[];
 }
 
 export type Outcome = "create" | "update" | "unchanged" | "rejected";
 
 export interface PlannedHousehold {
   householdNumber: string;
-  rows: number[];
+  /** Its first row, where a problem about the household as a whole is shown. */
+  firstRow: RosterRow;
   outcome: Outcome;
   /** What to write, for created and updated households. */
   write?: PreparedHousehold;
-  /** Other households of the file that members move between with this one. */
-  links: string[];
-}
-
-export interface RosterPlan {
-  households: PlannedHousehold[];
+  links: readonly string[];
   problems: RosterProblem[];
-  /** Data rows read (blank rows not counted). */
-  rows: number;
-  /** Soft data-quality findings of the households to be written. */
-  warnings: number;
 }
 
 /** The reason stored on each version an import writes. */
@@ -114,13 +132,14 @@ const HOUSEHOLD_FIELD_COLUMNS: Record<string, RosterColumnKey[]> = {
 /** Where in the file a draft path (members.2.idNumber, liftedYear, income.transfer) was read from. */
 function locate(
   path: readonly (string | number)[],
-  layout: SheetLayout,
+  tables: readonly RosterTable[],
   rows: readonly RosterRow[],
-  memberRows: readonly (number | null)[],
-): { row: number; key: RosterColumnKey } {
+  memberRows: readonly (RosterRow | null)[],
+): { row: RosterRow; key: RosterColumnKey } {
+  const has = (key: RosterColumnKey) => tables.some((t) => t.layout.columns[key] !== undefined);
   const pick = (keys: readonly RosterColumnKey[] | undefined, fallback: RosterColumnKey) =>
-    keys?.find((k) => layout.columns[k] !== undefined) ?? keys?.[0] ?? fallback;
-  const first = rows[0]!.row;
+    keys?.find(has) ?? keys?.[0] ?? fallback;
+  const first = rows[0]!;
   if (path[0] === "members" && typeof path[1] === "number") {
     const key = pick(MEMBER_FIELD_COLUMNS[String(path[2])], "name");
     return { row: memberRows[path[1]] ?? first, key };
@@ -131,21 +150,18 @@ function locate(
       : pick(HOUSEHOLD_FIELD_COLUMNS[String(path[0])], "householdNumber");
   if (path[0] === "members") {
     const head = rows.find((r) => r.text.relation && readCode("relation", r.text.relation).ok);
-    return { row: head?.row ?? first, key };
+    return { row: head ?? first, key };
   }
-  return { row: rows.find((r) => r.text[key])?.row ?? first, key };
+  return { row: rows.find((r) => r.text[key]) ?? first, key };
 }
 
-function problemAt(
-  location: { row: number; key: RosterColumnKey },
-  layout: SheetLayout,
-  rowsByNumber: ReadonlyMap<number, RosterRow>,
-  reason: string,
-): RosterProblem {
+function problemAt(location: { row: RosterRow; key: RosterColumnKey }, reason: string): RosterProblem {
+  const { row, key } = location;
   return {
-    row: location.row,
-    column: layout.headers[location.key] ?? headerOf(location.key),
-    value: rowsByNumber.get(location.row)?.text[location.key] ?? "",
+    sheet: row.table.label,
+    row: row.row,
+    column: row.table.layout.headers[key] ?? headerOf(key),
+    value: row.text[key] ?? "",
     reason,
   };
 }
@@ -165,166 +181,106 @@ function schemaReason(issue: {
 
 /** Two stored households equal in every field the registry keeps (member versions aside). */
 function isSameHousehold(a: HouseholdSnapshot["household"], b: HouseholdSnapshot["household"]): boolean {
-  const canonical = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(canonical);
-    if (value && typeof value === "object") {
-      return Object.fromEntries(
-        Object.entries(value)
-          .filter(([key, v]) => key !== "version" && v !== undefined)
-          .sort(([x], [y]) => (x < y ? -1 : 1))
-          .map(([key, v]) => [key, canonical(v)]),
-      );
-    }
-    return value;
+  return isSameStored(a, b);
+}
+
+/** Deep equality of stored values, ignoring `version` keys and keys whose value is undefined. */
+function isSameStored(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => isSameStored(item, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const counted = (o: Record<string, unknown>) => {
+    let n = 0;
+    for (const key in o) if (key !== "version" && o[key] !== undefined) n += 1;
+    return n;
   };
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  if (counted(x) !== counted(y)) return false;
+  for (const key in x) {
+    if (key === "version" || x[key] === undefined) continue;
+    if (!isSameStored(x[key], y[key])) return false;
+  }
+  return true;
 }
 
-interface Group {
-  householdNumber: string;
-  rows: RosterRow[];
-  lines: MemberLine[];
-  problems: RosterProblem[];
-  movedOut: Set<string>;
-  movedIn: StoredMember[];
-  links: Set<string>;
-}
-
-function groupRows(rows: readonly RosterRow[], layout: SheetLayout, problems: RosterProblem[]) {
-  const groups = new Map<string, Group>();
-  for (const row of rows) {
-    const raw = row.text.householdNumber;
+/** Each person row's person: the ID number resolved (masked ones against the stored household), duplicates named. */
+function resolvePeople(group: HouseholdGroup, people: PeopleIndex, today: Date): MemberLine[] {
+  const stored = group.existing?.snapshot.household.members ?? [];
+  const lines: MemberLine[] = [];
+  for (const { row, index } of group.people) {
+    const column = row.table.layout.headers.idNumber!;
+    const at = { sheet: row.table.label, row: row.row, column };
+    const raw = row.text.idNumber;
     if (raw === undefined) {
-      problems.push({
-        row: row.row,
-        column: layout.headers.householdNumber!,
-        value: "",
-        reason: "户编号为空",
-      });
+      group.problems.push({ ...at, value: "", reason: "证件号码为空" });
       continue;
     }
     if (raw === "") continue;
-    const householdNumber = normaliseText(raw);
-    let group = groups.get(householdNumber);
-    if (!group) {
-      group = {
-        householdNumber,
-        rows: [],
-        lines: [],
-        problems: [],
-        movedOut: new Set(),
-        movedIn: [],
-        links: new Set(),
-      };
-      groups.set(householdNumber, group);
-    }
-    group.rows.push(row);
-    group.problems.push(...row.problems);
-  }
-  return groups;
-}
-
-/** Each row's person: the ID number resolved (masked ones against the stored household), duplicates named. */
-function resolvePeople(groups: Map<string, Group>, input: PlanInput) {
-  const column = input.layout.headers.idNumber!;
-  const firstRowById = new Map<string, number>();
-  for (const group of groups.values()) {
-    const stored = input.existing.get(group.householdNumber)?.snapshot.household.members ?? [];
-    for (const row of group.rows) {
-      const raw = row.text.idNumber;
-      if (raw === undefined) {
-        group.problems.push({ row: row.row, column, value: "", reason: "证件号码为空" });
-        continue;
-      }
-      if (raw === "") continue;
-      let idNumber = normaliseText(raw);
-      const parsed = parseIdNumber(raw, input.today);
-      if (parsed.ok) idNumber = parsed.idNumber;
-      else if (idNumber.includes("*")) {
-        const matches = stored.filter((m) => maskIdNumber(m.idNumber) === idNumber);
-        if (matches.length !== 1) {
-          group.problems.push({
-            row: row.row,
-            column,
-            value: raw,
-            reason: "证件号码已脱敏（带*号），且对不上本户已登记的成员；请填写完整的证件号码",
-          });
-          continue;
-        }
-        idNumber = matches[0]!.idNumber;
-      }
-      const earlier = firstRowById.get(idNumber);
-      if (earlier !== undefined) {
+    let idNumber = normaliseText(raw);
+    const parsed = parseIdNumber(raw, today);
+    if (parsed.ok) idNumber = parsed.idNumber;
+    else if (idNumber.includes("*")) {
+      const matches = stored.filter((m) => maskIdNumber(m.idNumber) === idNumber);
+      if (matches.length !== 1) {
         group.problems.push({
-          row: row.row,
-          column,
+          ...at,
           value: raw,
-          reason: `证件号码与第${earlier}行相同：同一人在文件中只能出现一次`,
+          reason: "证件号码已脱敏（带*号），且对不上本户已登记的成员；请填写完整的证件号码",
         });
         continue;
       }
-      firstRowById.set(idNumber, row.row);
-      group.lines.push({ row, idNumber, stored: stored.find((m) => m.idNumber === idNumber) });
+      idNumber = matches[0]!.idNumber;
     }
-  }
-}
-
-/** Members the file places in another household: moves between households it names, clashes otherwise. */
-function resolveMoves(groups: Map<string, Group>, input: PlanInput) {
-  for (const group of groups.values()) {
-    for (const line of group.lines) {
-      if (line.stored) continue;
-      const holder = input.holders.get(line.idNumber);
-      if (!holder || holder.householdNumber === group.householdNumber) continue;
-      const status = line.row.text.memberStatus
-        ? readCode("memberStatus", line.row.text.memberStatus)
-        : undefined;
-      if (status?.ok && status.value !== "active") continue;
-      const source = input.existing.get(holder.householdNumber);
-      const sourceGroup = groups.get(holder.householdNumber);
-      const mover = source?.snapshot.household.members.find((m) => m.id === holder.memberId);
-      if (holder.countyCode === input.regions.countyCode && sourceGroup && mover) {
-        line.stored = mover;
-        sourceGroup.movedOut.add(mover.id);
-        group.movedIn.push(mover);
-        group.links.add(sourceGroup.householdNumber);
-        sourceGroup.links.add(group.householdNumber);
-        continue;
-      }
+    const first = people.claim(idNumber, index);
+    if (first !== index) {
       group.problems.push({
-        row: line.row.row,
-        column: input.layout.headers.idNumber!,
-        value: line.row.text.idNumber!,
-        reason:
-          holder.countyCode === input.regions.countyCode
-            ? `该证件号码已是本县另一户（户编号 ${holder.householdNumber}）的在户成员，而本文件没有列出该户；一人只能在一户`
-            : "该证件号码已是其他县某户的在户成员；一人只能在一户，请先在原县办理迁出",
+        ...at,
+        value: raw,
+        reason: `证件号码与第${people.rowNumberOf(first)}行相同：同一人在文件中只能出现一次`,
       });
+      continue;
     }
+    const own = stored.find((m) => m.idNumber === idNumber);
+    const mover = own ? undefined : people.moveOf(index);
+    const clash = own || mover ? undefined : people.clashOf(index);
+    if (clash) {
+      group.problems.push({ ...at, value: raw, reason: clash });
+      continue;
+    }
+    lines.push({ row, idNumber, stored: own ?? mover });
   }
+  return lines;
 }
 
-/** The draft of one group checked, and what writing it would be. */
-function planGroup(group: Group, input: PlanInput): PlannedHousehold {
-  const existing = input.existing.get(group.householdNumber);
+/** Plans one household: its draft checked, and what writing it would be. */
+export function planHousehold(
+  group: HouseholdGroup,
+  people: PeopleIndex,
+  context: PlanContext,
+): PlannedHousehold {
+  const existing = group.existing;
+  const lines = resolvePeople(group, people, context.today);
   const built = buildHouseholdDraft({
     householdNumber: group.householdNumber,
     rows: group.rows,
-    lines: group.lines,
+    lines,
     existing: existing?.snapshot,
     movedOut: group.movedOut,
-    layout: input.layout,
-    regions: input.regions,
-    today: input.today,
+    tables: context.tables,
+    regions: context.regions,
+    today: context.today,
   });
   const problems = [...group.problems, ...built.problems];
-  const rowsByNumber = new Map(group.rows.map((r) => [r.row, r]));
   const at = (path: readonly (string | number)[], reason: string) =>
-    problemAt(locate(path, input.layout, group.rows, built.memberRows), input.layout, rowsByNumber, reason);
+    problemAt(locate(path, context.tables, group.rows, built.memberRows), reason);
   const draft = built.draft;
   // Stand-ins for unreadable cells were reported already; what the checks say about them is noise.
   // Rows whose person could not be placed leave the member list incomplete: its size and head are unknown.
-  if (group.lines.length < group.rows.length) built.unknown.add("members");
+  if (lines.length < group.people.length || group.people.length === 0) built.unknown.add("members");
   const isKnown = (path: readonly (string | number)[]) =>
     !built.unknown.has(path.slice(0, 3).join(".")) &&
     !(path[0] !== "members" && built.unknown.has(String(path[0]))) &&
@@ -335,39 +291,50 @@ function planGroup(group: Group, input: PlanInput): PlannedHousehold {
       const path = issue.path as (string | number)[];
       if (isKnown(path)) problems.push(at(path, schemaReason(issue as never)));
     }
-  } else {
-    for (const finding of checkHousehold(normaliseMemberIds(draft, input.today), input.today)) {
+  } else if (built.unknown.size > 0 || problems.length > 0) {
+    // Rejected already: the checks complete its report. A clean draft is checked once, by
+    // prepareHousehold below, whose errors are located the same way.
+    for (const finding of checkHousehold(normaliseMemberIds(draft, context.today), context.today)) {
       if (finding.severity !== "error") continue;
       const path = finding.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       if (isKnown(path)) problems.push(at(path, finding.message));
     }
   }
   for (const code of [draft.regionCode, existing?.snapshot.household.regionCode]) {
-    if (code && !input.isInScope(code)) problems.push(at(["regionCode"], "该户不在您的管辖范围内"));
+    if (code && !context.isInScope(code)) problems.push(at(["regionCode"], "该户不在您的管辖范围内"));
   }
   const planned: PlannedHousehold = {
     householdNumber: group.householdNumber,
-    rows: group.rows.map((r) => r.row),
+    firstRow: group.rows[0]!,
     outcome: "rejected",
-    links: [...group.links],
+    links: group.links,
+    problems,
   };
-  group.problems = problems;
-  if (built.unknown.size > 0 || problems.length > 0) return planned;
-  const write = prepareWrite(draft, group, existing, input, at);
-  if (!write) return planned;
+  if (built.unknown.size > 0 || problems.length > 0) return dedupe(planned);
+  const write = prepareWrite(draft, group, context, problems, at);
+  if (!write) return dedupe(planned);
   if (existing && isSameHousehold(write.snapshot.household, existing.snapshot.household)) {
     return { ...planned, outcome: "unchanged" };
   }
   return { ...planned, outcome: existing ? "update" : "create", write };
 }
 
+/** The same problem found twice (by two checks) is listed once. */
+function dedupe(planned: PlannedHousehold): PlannedHousehold {
+  const unique = new Map(
+    planned.problems.map((p) => [`${p.sheet}\u0000${p.row}\u0000${p.column}\u0000${p.reason}`, p]),
+  );
+  return { ...planned, problems: [...unique.values()] };
+}
+
 function prepareWrite(
   draft: HouseholdDraft,
-  group: Group,
-  existing: ExistingHousehold | undefined,
-  input: PlanInput,
+  group: HouseholdGroup,
+  context: PlanContext,
+  problems: RosterProblem[],
   at: (path: readonly (string | number)[], reason: string) => RosterProblem,
 ): PreparedHousehold | undefined {
+  const existing = group.existing;
   // prepareHousehold refuses drops and strangers against `previous`: movers are expected both ways.
   const previous: HouseholdSnapshot | undefined = existing && {
     ...existing.snapshot,
@@ -380,22 +347,22 @@ function prepareWrite(
     },
   };
   try {
-    const prepared = prepareHousehold(draft, previous, input.today);
+    const prepared = prepareHousehold(draft, previous, context.today);
     return {
       snapshot: {
         id: existing?.id ?? randomUUID(),
-        countyCode: input.regions.countyCode,
+        countyCode: context.regions.countyCode,
         household: prepared.household,
       },
       warnings: prepared.warnings,
       version: existing ? existing.version + 1 : 1,
-      reason: importReason(input.fileName),
+      reason: importReason(context.fileName),
     };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     for (const detail of error.details ?? [{ path: "householdNumber", message: error.message }]) {
       const path = detail.path.replace(/^body\.household\./, "").split(".");
-      group.problems.push(
+      problems.push(
         at(
           path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
           detail.message,
@@ -406,43 +373,35 @@ function prepareWrite(
   }
 }
 
-/** Households linked by moving members stand or fall together: one rejected rejects the others. */
-function rejectLinked(planned: PlannedHousehold[], groups: Map<string, Group>, layout: SheetLayout) {
+/**
+ * Households linked by moving members stand or fall together: one rejected rejects the others.
+ * `planned` holds the linked households; `rejectedBefore` the numbers of households rejected
+ * earlier (planned while the file was read), which may be linked to them too.
+ */
+export function rejectLinked(
+  planned: PlannedHousehold[],
+  rejectedBefore: ReadonlySet<string> = new Set(),
+): void {
   const byNumber = new Map(planned.map((p) => [p.householdNumber, p]));
+  const isRejected = (n: string) => byNumber.get(n)?.outcome === "rejected" || rejectedBefore.has(n);
   let changed = true;
   while (changed) {
     changed = false;
     for (const household of planned) {
       if (household.outcome === "rejected") continue;
-      const failed = household.links.find((n) => byNumber.get(n)?.outcome === "rejected");
+      const failed = household.links.find(isRejected);
       if (!failed) continue;
       household.outcome = "rejected";
       delete household.write;
-      groups.get(household.householdNumber)!.problems.push({
-        row: household.rows[0]!,
-        column: layout.headers.householdNumber!,
+      const row = household.firstRow;
+      household.problems.push({
+        sheet: row.table.label,
+        row: row.row,
+        column: row.table.layout.headers.householdNumber!,
         value: household.householdNumber,
         reason: `本户与户编号 ${failed} 之间有成员迁移，该户有错误不能导入，本户也不能单独导入`,
       });
       changed = true;
     }
   }
-}
-
-/** Plans an import: every household's outcome and every problem, row by row. */
-export function planRoster(input: PlanInput): RosterPlan {
-  const problems: RosterProblem[] = [];
-  const groups = groupRows(input.rows, input.layout, problems);
-  resolvePeople(groups, input);
-  resolveMoves(groups, input);
-  const households = [...groups.values()].map((group) => planGroup(group, input));
-  rejectLinked(households, groups, input.layout);
-  for (const group of groups.values()) problems.push(...group.problems);
-  const unique = new Map(problems.map((p) => [`${p.row}\u0000${p.column}\u0000${p.reason}`, p]));
-  return {
-    households,
-    problems: [...unique.values()].sort((a, b) => a.row - b.row),
-    rows: input.rows.length,
-    warnings: households.reduce((sum, h) => sum + (h.write?.warnings.length ?? 0), 0),
-  };
 }

@@ -13,10 +13,14 @@ import {
   KUIFENG_HEADER,
   kuifengHouseholds,
   NATIONAL_HEADER,
+  twoSheetHouseholds,
+  workbookOf,
   xlsxOf,
 } from "../../test/roster-fixtures.js";
-import { readRosterFile } from "./roster-read.js";
-import { inspectZip } from "./roster-zip.js";
+import { CsvReader } from "./roster-csv.js";
+import { type RosterBook, readRoster } from "./roster-read.js";
+import { bufferSource } from "./roster-source.js";
+import { inspectZipSource } from "./roster-zip.js";
 
 // Reading files as counties send them, and refusing, with a reason, what no one could import.
 
@@ -59,9 +63,23 @@ function zipOf(entries: { name: string; content: Buffer; declaredSize?: number }
 }
 
 async function reasonFor(bytes: Buffer, fileName = "花名册.xlsx"): Promise<string> {
-  const read = await readRosterFile(bytes, fileName);
-  if (read.ok) throw new Error("expected the file to be refused");
+  const read = await readRoster([bufferSource(fileName, bytes)]);
+  if (read.ok) {
+    await read.book.close();
+    throw new Error("expected the file to be refused");
+  }
   return read.reason;
+}
+
+/** Reads a file that must be readable, hands its book to `check`, and cleans up. */
+async function withBook(bytes: Buffer, fileName: string, check: (book: RosterBook) => Promise<void> | void) {
+  const read = await readRoster([bufferSource(fileName, bytes)]);
+  if (!read.ok) throw new Error(read.reason);
+  try {
+    await check(read.book);
+  } finally {
+    await read.book.close();
+  }
 }
 
 describe("values as clerks type them", () => {
@@ -111,9 +129,9 @@ describe("reading files", () => {
       ["户编号", "姓名", "证件号码", "与户主关系", "行政村"],
       ...names.map((n) => ["1", ...n]),
     ]);
-    const read = await readRosterFile(file, "大表.xlsx");
-    if (!read.ok) throw new Error(read.reason);
-    expect(read.rows.map((r) => r.text.name)).toEqual(names.map((n) => n[0]));
+    await withBook(file, "大表.xlsx", async (book) => {
+      expect((await book.allRows()).map((r) => r.text.name)).toEqual(names.map((n) => n[0]));
+    });
   });
 
   it("finds the header below title rows and skips a notes sheet", async () => {
@@ -121,8 +139,10 @@ describe("reading files", () => {
       title: "标题",
       extraSheetFirst: true,
     });
-    const read = await readRosterFile(file, "a.xlsx");
-    expect(read).toMatchObject({ ok: true, sheetIndex: 1, layout: { headerRow: 3 } });
+    await withBook(file, "a.xlsx", (book) => {
+      expect(book.tables).toHaveLength(1);
+      expect(book.personTable).toMatchObject({ sheetIndex: 1, layout: { headerRow: 3 } });
+    });
   });
 
   it("detects UTF-8, UTF-8 with BOM and GBK CSV", async () => {
@@ -132,10 +152,62 @@ describe("reading files", () => {
       ["utf-8-bom", "utf-8-bom"],
       ["gbk", "gb18030"],
     ] as const) {
-      const read = await readRosterFile(csvOf(rows, encoding), "a.csv");
-      expect(read).toMatchObject({ ok: true, format: "csv", encoding: detected });
-      if (read.ok) expect(read.rows[0]!.text.township).toBe("茂林镇");
+      await withBook(csvOf(rows, encoding), "a.csv", async (book) => {
+        expect(book).toMatchObject({ format: "csv", encoding: detected });
+        expect((await book.allRows())[0]!.text.township).toBe("茂林镇");
+      });
     }
+  });
+});
+
+describe("CSV read as it streams", () => {
+  it("reads the same rows however the text is cut into pieces", () => {
+    const text = 'a,"b,1","c ""q""",\r\n"line\r\nbreak",x,\n\r\nlast,"unclosed\n';
+    const whole = new CsvReader(",");
+    const expected = [...whole.push(text), ...whole.end()];
+    expect(expected.map((r) => r.cells)).toEqual([
+      ["a", "b,1", 'c "q"', ""],
+      ["line\r\nbreak", "x", ""],
+      [""],
+      ["last", "unclosed\n"],
+    ]);
+    for (let cut = 1; cut < text.length; cut += 1) {
+      const reader = new CsvReader(",");
+      const rows = [...reader.push(text.slice(0, cut)), ...reader.push(text.slice(cut)), ...reader.end()];
+      expect(rows, `cut at ${cut}`).toEqual(expected);
+    }
+  });
+});
+
+describe("a household sheet and a member sheet", () => {
+  it("tells them apart by their headers and reads both", async () => {
+    const { households, members } = twoSheetHouseholds();
+    const file = await workbookOf([
+      { name: "人员", rows: members },
+      {
+        name: "汇总",
+        rows: [
+          ["乡镇", "户数"],
+          ["茂林镇", 2],
+        ],
+      },
+      { name: "农户", rows: households },
+    ]);
+    await withBook(file, "两表.xlsx", async (book) => {
+      expect(book.tables.map((t) => [t.kind, t.label, t.sheetIndex])).toEqual([
+        ["person", "人员", 0],
+        ["household", "农户", 2],
+      ]);
+      expect(book.households.map((h) => [h.people.length, h.householdRow >= 0])).toEqual([
+        [3, true],
+        [2, true],
+      ]);
+    });
+  });
+
+  it("refuses a household sheet alone", async () => {
+    const file = await workbookOf([{ name: "户表", rows: twoSheetHouseholds().households }]);
+    expect(await reasonFor(file)).toContain("只找到户表");
   });
 });
 
@@ -189,6 +261,9 @@ describe("files no one could import", () => {
       { name: "xl/workbook.xml", content: Buffer.from("<workbook/>") },
       { name: "xl/worksheets/sheet1.xml", content: Buffer.from("<x/>"), declaredSize: 2_000_000_000 },
     ]);
-    expect(inspectZip(liar)).toMatchObject({ ok: false, reason: expect.stringContaining("压缩炸弹") });
+    expect(await inspectZipSource(bufferSource("liar.xlsx", liar))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("压缩炸弹"),
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { PassThrough } from "node:stream";
 import type { CellValue } from "exceljs";
 import ExcelJS from "./exceljs.js";
-import type { RosterProblem } from "./roster-sheet.js";
+import type { RosterProblem, RosterTable } from "./roster-sheet.js";
+import type { RosterSource } from "./roster-source.js";
 import { type Cell, openRoster } from "./roster-workbook.js";
 
 // The error report a clerk downloads: the original rows, at their original row numbers, with an
@@ -15,10 +16,20 @@ const EXCEL_CELL_LIMIT = 32_767;
 
 const RED_FONT = { color: { argb: "FFC00000" }, bold: true };
 
-/** Where the roster sits in its file, as readRosterFile found it. */
-export interface ReportPlace {
-  sheetIndex: number;
+/** A sheet of the import, as the report copies it (see RosterTable). */
+export type ReportTable = Pick<RosterTable, "kind" | "label" | "fileIndex" | "sheetIndex"> & {
   headerRow: number;
+};
+
+/** The tables of a read roster, as the report needs them (kept with the import for later). */
+export function reportTablesOf(tables: readonly RosterTable[]): ReportTable[] {
+  return tables.map((t) => ({
+    kind: t.kind,
+    label: t.label,
+    fileIndex: t.fileIndex,
+    sheetIndex: t.sheetIndex,
+    headerRow: t.layout.headerRow,
+  }));
 }
 
 function writable(cell: Cell): unknown {
@@ -44,50 +55,79 @@ function workbookToBuffer() {
   return { workbook, done };
 }
 
-/** The error report of a file: its rows with the error column, then the problem list. */
+/** Excel's rules for sheet names: at most 31 characters, none of : \\ / ? * [ ]. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, "_").slice(0, 31) || "Sheet";
+}
+
+/**
+ * The error report of an import: the rows of each of its sheets with the error column (one sheet
+ * in the report per sheet imported: re-uploaded, the report imports like the original), then the
+ * problem list. `problemCount` above `problems.length` is said on the list (a file wrong throughout).
+ */
 export async function writeErrorReport(
-  bytes: Buffer,
-  fileName: string,
+  sources: readonly RosterSource[],
+  tables: readonly ReportTable[],
   problems: readonly RosterProblem[],
-  place: ReportPlace = { sheetIndex: 0, headerRow: 1 },
+  problemCount = problems.length,
 ): Promise<Buffer> {
-  const byRow = new Map<number, string[]>();
+  const isSeveral = tables.length > 1;
+  const byRow = new Map<string, string[]>();
   for (const problem of problems) {
-    const list = byRow.get(problem.row) ?? [];
+    const key = `${problem.sheet}\u0000${problem.row}`;
+    const list = byRow.get(key) ?? [];
     list.push(`【${problem.column}】${problem.value ? `“${problem.value}”` : ""}${problem.reason}`);
-    byRow.set(problem.row, list);
+    byRow.set(key, list);
   }
   const { workbook, done } = workbookToBuffer();
-  const sheet = workbook.addWorksheet("错误报告");
-  const opened = openRoster(bytes, fileName);
-  if (opened.ok) {
+  for (const [fileIndex, source] of sources.entries()) {
+    const opened = await openRoster(source);
+    if (!opened.ok) continue;
     let index = -1;
-    for await (const source of opened.sheets()) {
+    for await (const sourceSheet of opened.sheets()) {
       index += 1;
+      const table = tables.find((t) => t.fileIndex === fileIndex && t.sheetIndex === index);
+      if (!table) {
+        for await (const _row of sourceSheet.rows) {
+          // Read through: the workbook streams sheet by sheet.
+        }
+        continue;
+      }
+      const sheet = workbook.addWorksheet(
+        isSeveral ? sheetName(`${table.kind === "household" ? "户表" : "人表"}-${table.label}`) : "错误报告",
+      );
       let errorColumn = 0;
-      for await (const row of source.rows) {
-        if (index !== place.sheetIndex) continue;
-        if (row.rowNumber === place.headerRow) errorColumn = row.cells.length + 1;
+      for await (const row of sourceSheet.rows) {
+        if (row.rowNumber === table.headerRow) errorColumn = row.cells.length + 1;
         const target = sheet.getRow(row.rowNumber);
         row.cells.forEach((cell, c) => {
           if (cell !== null) target.getCell(c + 1).value = writable(cell) as CellValue;
         });
         const column = errorColumn || row.cells.length + 1;
-        if (row.rowNumber === place.headerRow) {
+        const messages = byRow.get(`${table.label}\u0000${row.rowNumber}`);
+        if (row.rowNumber === table.headerRow) {
           target.getCell(column).value = ERROR_COLUMN_HEADER;
           target.getCell(column).font = RED_FONT;
-        } else if (byRow.has(row.rowNumber)) {
-          target.getCell(column).value = byRow.get(row.rowNumber)!.join("；");
+        } else if (messages && row.rowNumber > table.headerRow) {
+          target.getCell(column).value = writable(messages.join("；")) as CellValue;
           target.getCell(column).font = RED_FONT;
         }
         target.commit();
       }
+      sheet.commit();
     }
   }
-  sheet.commit();
   const list = workbook.addWorksheet("问题清单");
-  list.addRow(["行号", "列", "内容", "问题"]).commit();
-  for (const p of problems) list.addRow([p.row, p.column, p.value, p.reason]).commit();
+  list.addRow(isSeveral ? ["工作表", "行号", "列", "内容", "问题"] : ["行号", "列", "内容", "问题"]).commit();
+  for (const p of problems) {
+    const cells = [p.row, p.column, p.value, p.reason];
+    list.addRow(isSeveral ? [p.sheet, ...cells] : cells).commit();
+  }
+  if (problemCount > problems.length) {
+    list
+      .addRow([`……共 ${problemCount} 处问题，此处只列出前 ${problems.length} 处；请先按这些修改后重新上传`])
+      .commit();
+  }
   list.commit();
   await workbook.commit();
   return done;

@@ -16,8 +16,10 @@ export const HEADER_SEARCH_ROWS = 10;
 /** The longest cell the importer reads; longer text is reported, not parsed. */
 export const MAX_CELL_LENGTH = 500;
 
-/** One problem, as the clerk sees it: where (row and column as in the file), the value, and why. */
+/** One problem, as the clerk sees it: where (sheet, row and column as in the file), the value, and why. */
 export interface RosterProblem {
+  /** The sheet (or, for an import of two files, the file) the row is in. */
+  sheet: string;
   row: number;
   column: string;
   value: string;
@@ -34,8 +36,30 @@ export interface SheetLayout {
   ignored: string[];
 }
 
+/**
+ * What a sheet holds: people, one row per person with the household's fields repeated (the
+ * national layout), or households, one row per household (a 户表 beside a 人表).
+ */
+export type TableKind = "person" | "household";
+
+/** A sheet of an import that holds roster rows. */
+export interface RosterTable {
+  /** Position among the import's tables (0: the person sheet, 1: the household sheet when there is one). */
+  index: number;
+  kind: TableKind;
+  /** How problems name it: the sheet's name, or the file's name when two files were uploaded. */
+  label: string;
+  fileName: string;
+  /** 0-based position of the file among the uploaded ones, and of the sheet in its workbook. */
+  fileIndex: number;
+  sheetIndex: number;
+  sheetName: string;
+  layout: SheetLayout;
+}
+
 /** A data row: the text of each recognised column (cleaned, empty cells left out), and cell-level problems. */
 export interface RosterRow {
+  table: RosterTable;
   row: number;
   text: Partial<Record<RosterColumnKey, string>>;
   problems: RosterProblem[];
@@ -61,6 +85,12 @@ const DIGIT_COLUMNS = new Set<RosterColumnKey>(["idNumber", "householdNumber", "
 
 type CellText = { text: string } | { problem: string } | null;
 
+const PADDING = /[\s\u3000\u00a0\ufeff]/;
+/** Whether text starts or ends with a space of any kind (most cells do not: no regex replace for them). */
+function isPadded(text: string): boolean {
+  return text !== "" && (PADDING.test(text[0]!) || PADDING.test(text[text.length - 1]!));
+}
+
 function textOfCell(key: RosterColumnKey, cell: Cell): CellText {
   if (cell === null) return null;
   if (typeof cell === "object" && !(cell instanceof Date)) {
@@ -75,7 +105,7 @@ function textOfCell(key: RosterColumnKey, cell: Cell): CellText {
     return { text: Number.isInteger(cell) ? cell.toFixed(0) : String(cell) };
   }
   let text = cell instanceof Date ? dateText(cell) : typeof cell === "boolean" ? (cell ? "是" : "否") : cell;
-  text = text.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, "");
+  if (isPadded(text)) text = text.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, "");
   if (text === "") return null;
   if (text.length > MAX_CELL_LENGTH) {
     return { problem: `内容过长（${text.length}个字符），最多${MAX_CELL_LENGTH}个字符` };
@@ -129,9 +159,22 @@ export function findHeader(firstRows: readonly SheetRow[]): SheetLayout | undefi
   return best ? layoutOf(best) : undefined;
 }
 
-/** Required columns the layout lacks, by their national header names. */
-export function missingColumns(layout: SheetLayout): string[] {
-  return REQUIRED_COLUMNS.filter((key) => layout.columns[key] === undefined).map(headerOf);
+/** A household sheet names households but no people: 户编号 without 姓名 and 证件号码 (户主姓名 is a household field). */
+export function tableKindOf(layout: SheetLayout): TableKind {
+  const has = (key: RosterColumnKey) => layout.columns[key] !== undefined;
+  return has("householdNumber") && !has("name") && !has("idNumber") ? "household" : "person";
+}
+
+/**
+ * Required columns the layout lacks, by their national header names. 行政村 may sit in either
+ * sheet of a two-sheet import: `hasVillageElsewhere` says the household sheet has it.
+ */
+export function missingColumns(layout: SheetLayout, kind: TableKind, hasVillageElsewhere = false): string[] {
+  const required =
+    kind === "household"
+      ? (["householdNumber"] as const)
+      : REQUIRED_COLUMNS.filter((key) => key !== "village" || !hasVillageElsewhere);
+  return required.filter((key) => layout.columns[key] === undefined).map(headerOf);
 }
 
 /** Chinese personal names are often padded with spaces to align two-character names (张 三). */
@@ -140,7 +183,8 @@ function cleanName(text: string): string {
 }
 
 /** A data row's recognised cells as text, or undefined for a blank (or footer) row with no one in it. */
-export function readRow(layout: SheetLayout, row: SheetRow): RosterRow | undefined {
+export function readRow(table: RosterTable, row: SheetRow): RosterRow | undefined {
+  const layout = table.layout;
   const text: RosterRow["text"] = {};
   const problems: RosterProblem[] = [];
   for (const [key, index] of Object.entries(layout.columns) as [RosterColumnKey, number][]) {
@@ -150,6 +194,7 @@ export function readRow(layout: SheetLayout, row: SheetRow): RosterRow | undefin
     if ("problem" in read) {
       const shown = displayOf(cell);
       problems.push({
+        sheet: table.label,
         row: row.rowNumber,
         column: layout.headers[key]!,
         value: shown.length > 50 ? `${shown.slice(0, 50)}…` : shown,
@@ -165,5 +210,5 @@ export function readRow(layout: SheetLayout, row: SheetRow): RosterRow | undefin
     (k) => text[k as RosterColumnKey] !== undefined,
   );
   if (!identifies) return undefined;
-  return { row: row.rowNumber, text, problems };
+  return { table, row: row.rowNumber, text, problems };
 }

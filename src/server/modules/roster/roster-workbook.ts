@@ -1,10 +1,19 @@
-import { Readable } from "node:stream";
 import ExcelJS from "./exceljs.js";
-import { csvRows, decodeText, isPlainText, type TextEncoding } from "./roster-csv.js";
-import { inspectZip, isZip } from "./roster-zip.js";
+import {
+  CsvReader,
+  decodedText,
+  detectDelimiter,
+  detectEncoding,
+  isPlainText,
+  type TextEncoding,
+} from "./roster-csv.js";
+import type { RosterSource } from "./roster-source.js";
+import { inspectZipSource, isZip } from "./roster-zip.js";
 
 // Opens an uploaded roster file, whatever it really is, as sheets of rows of plain cell values.
-// Workbooks are read with exceljs's streaming reader so memory stays bounded by a row, not a sheet.
+// Workbooks are read with exceljs's streaming reader and CSV text is decoded as a stream, so
+// memory stays bounded by a row, not a sheet (exceljs keeps the shared-string table, and spools a
+// sheet stored before it to a temporary file).
 
 /** A cell's value as the importer sees it: formulas give their cached result, errors stay errors. */
 export type Cell = string | number | boolean | Date | { error: string } | null;
@@ -55,8 +64,8 @@ export function cellOf(value: unknown): Cell {
   return String(value);
 }
 
-async function* xlsxSheets(bytes: Buffer): AsyncIterable<RosterSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+async function* xlsxSheets(source: RosterSource): AsyncIterable<RosterSheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.stream(), {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
@@ -77,11 +86,21 @@ async function* xlsxSheets(bytes: Buffer): AsyncIterable<RosterSheet> {
   }
 }
 
-function csvSheets(text: string, name: string): AsyncIterable<RosterSheet> {
+function csvSheets(
+  source: RosterSource,
+  encoding: TextEncoding,
+  delimiter: string,
+): AsyncIterable<RosterSheet> {
   async function* rows(): AsyncIterable<SheetRow> {
-    for (const row of csvRows(text))
+    const reader = new CsvReader(delimiter);
+    for await (const text of decodedText(source, encoding)) {
+      for (const row of reader.push(text))
+        yield { rowNumber: row.rowNumber, cells: row.cells.slice(0, MAX_COLUMNS) };
+    }
+    for (const row of reader.end())
       yield { rowNumber: row.rowNumber, cells: row.cells.slice(0, MAX_COLUMNS) };
   }
+  const name = source.name.replace(/\.[^.]*$/, "") || "CSV";
   return (async function* () {
     yield { name, rows: rows() };
   })();
@@ -95,14 +114,25 @@ const KNOWN_BINARY: [number[], string][] = [
   [[0xff, 0xd8, 0xff], "这是JPEG图片，不是表格"],
 ];
 
-/** Opens a roster file by its content (the name's extension is only a hint): .xlsx or CSV text. */
-export function openRoster(bytes: Buffer, fileName: string): OpenedRoster {
-  if (bytes.length === 0) return { ok: false, reason: "文件是空的（0字节）" };
-  for (const [magic, reason] of KNOWN_BINARY) {
-    if (magic.every((byte, i) => bytes[i] === byte)) return { ok: false, reason };
+/** The first characters of a text file, decoded, for telling a table from something else. */
+async function textHead(source: RosterSource, encoding: TextEncoding): Promise<string> {
+  let head = "";
+  for await (const text of decodedText(source, encoding)) {
+    head += text;
+    if (head.length >= 64 * 1024) break;
   }
-  if (isZip(bytes)) {
-    const zip = inspectZip(bytes);
+  return head;
+}
+
+/** Opens a roster file by its content (the name's extension is only a hint): .xlsx or CSV text. */
+export async function openRoster(source: RosterSource): Promise<OpenedRoster> {
+  if ((await source.size()) === 0) return { ok: false, reason: "文件是空的（0字节）" };
+  const magic = await source.read(0, 8);
+  for (const [bytes, reason] of KNOWN_BINARY) {
+    if (bytes.every((byte, i) => magic[i] === byte)) return { ok: false, reason };
+  }
+  if (isZip(magic)) {
+    const zip = await inspectZipSource(source);
     if (!zip.ok) return zip;
     const names = new Set(zip.entries.map((e) => e.name));
     if (!names.has("xl/workbook.xml")) {
@@ -113,16 +143,17 @@ export function openRoster(bytes: Buffer, fileName: string): OpenedRoster {
           : "压缩包";
       return { ok: false, reason: `这是${kind}，不是Excel工作簿（.xlsx）` };
     }
-    return { ok: true, format: "xlsx", encoding: null, sheets: () => xlsxSheets(bytes) };
+    return { ok: true, format: "xlsx", encoding: null, sheets: () => xlsxSheets(source) };
   }
-  if (/\.xlsx$/i.test(fileName)) {
+  if (/\.xlsx$/i.test(source.name)) {
     return {
       ok: false,
       reason: "文件扩展名是.xlsx，但内容不是Excel工作簿（可能是改了扩展名的其他文件，或文件已损坏）",
     };
   }
-  const { text, encoding } = decodeText(bytes);
-  if (!isPlainText(text)) return { ok: false, reason: "文件不是表格：既不是.xlsx工作簿，也不是CSV文本" };
-  const sheetName = fileName.replace(/\.[^.]*$/, "") || "CSV";
-  return { ok: true, format: "csv", encoding, sheets: () => csvSheets(text, sheetName) };
+  const encoding = await detectEncoding(source);
+  const head = await textHead(source, encoding);
+  if (!isPlainText(head)) return { ok: false, reason: "文件不是表格：既不是.xlsx工作簿，也不是CSV文本" };
+  const delimiter = detectDelimiter(head);
+  return { ok: true, format: "csv", encoding, sheets: () => csvSheets(source, encoding, delimiter) };
 }

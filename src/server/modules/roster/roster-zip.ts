@@ -1,3 +1,5 @@
+import type { RosterSource } from "./roster-source.js";
+
 // An .xlsx is a zip archive. Before any of it is inflated, its central directory (the index at the
 // end of the file) is read to reject what would hurt the server: truncated archives, absurd entry
 // counts, and zip bombs, whose entries declare many times more bytes than they occupy.
@@ -30,43 +32,65 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 }
 
-/** Reads the central directory and checks the declared sizes against ZIP_LIMITS. */
-export function inspectZip(bytes: Buffer, limits = ZIP_LIMITS): ZipInspection {
-  const broken = {
-    ok: false as const,
-    reason: "文件不完整或已损坏（压缩包目录缺失），请重新保存或重新下载后再上传",
-  };
+const BROKEN = {
+  ok: false as const,
+  reason: "文件不完整或已损坏（压缩包目录缺失），请重新保存或重新下载后再上传",
+};
+
+/** The longest the end-of-central-directory record and the comment after it can be. */
+const TAIL_BYTES = 22 + 65_535;
+
+/**
+ * Reads the central directory and checks the declared sizes against ZIP_LIMITS. Only the end of
+ * the file and the directory itself are read: nothing is inflated, nothing else is loaded.
+ */
+export async function inspectZipSource(source: RosterSource, limits = ZIP_LIMITS): Promise<ZipInspection> {
+  const size = await source.size();
+  const tailStart = Math.max(0, size - TAIL_BYTES);
+  const tail = await source.read(tailStart, size - tailStart);
   // The end-of-central-directory record sits in the last 22 bytes plus up to 64 KB of comment.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1) {
-    if (bytes.readUInt32LE(i) === EOCD) {
-      eocd = i;
+  let found = -1;
+  for (let i = tail.length - 22; i >= 0; i -= 1) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      found = i;
       break;
     }
   }
-  if (eocd < 0) return broken;
-  if (eocd >= 20 && bytes.readUInt32LE(eocd - 20) === ZIP64_EOCD_LOCATOR) {
+  if (found < 0) return BROKEN;
+  const eocd = tailStart + found;
+  if (found >= 20 && tail.readUInt32LE(found - 20) === ZIP64_EOCD_LOCATOR) {
     return { ok: false, reason: "文件使用了ZIP64格式（超过4GB或65535个部件），不是正常的Excel工作簿" };
   }
-  const count = bytes.readUInt16LE(eocd + 10);
-  const directorySize = bytes.readUInt32LE(eocd + 12);
-  const directoryOffset = bytes.readUInt32LE(eocd + 16);
-  if (directoryOffset + directorySize > eocd) return broken;
+  const count = tail.readUInt16LE(found + 10);
+  const directorySize = tail.readUInt32LE(found + 12);
+  const directoryOffset = tail.readUInt32LE(found + 16);
+  if (directoryOffset + directorySize > eocd) return BROKEN;
   if (count > limits.maxEntries)
     return { ok: false, reason: `压缩包内有 ${count} 个部件，不是正常的Excel工作簿` };
+  const directory = await source.read(directoryOffset, directorySize);
+  return checkDirectory(directory, directoryOffset, count, limits);
+}
+
+/** The entries of a central directory (its bytes, found at `directoryOffset` in the file), checked. */
+function checkDirectory(
+  directory: Buffer,
+  directoryOffset: number,
+  count: number,
+  limits: typeof ZIP_LIMITS,
+): ZipInspection {
   const entries: ZipEntry[] = [];
-  let offset = directoryOffset;
+  let offset = 0;
   let total = 0;
   for (let i = 0; i < count; i += 1) {
-    if (offset + 46 > eocd || bytes.readUInt32LE(offset) !== CENTRAL) return broken;
-    const compressedSize = bytes.readUInt32LE(offset + 20);
-    const uncompressedSize = bytes.readUInt32LE(offset + 24);
-    const nameLength = bytes.readUInt16LE(offset + 28);
-    const extraLength = bytes.readUInt16LE(offset + 30);
-    const commentLength = bytes.readUInt16LE(offset + 32);
-    const localOffset = bytes.readUInt32LE(offset + 42);
-    const name = bytes.toString("utf8", offset + 46, offset + 46 + nameLength);
-    if (localOffset + compressedSize > directoryOffset) return broken;
+    if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL) return BROKEN;
+    const compressedSize = directory.readUInt32LE(offset + 20);
+    const uncompressedSize = directory.readUInt32LE(offset + 24);
+    const nameLength = directory.readUInt16LE(offset + 28);
+    const extraLength = directory.readUInt16LE(offset + 30);
+    const commentLength = directory.readUInt16LE(offset + 32);
+    const localOffset = directory.readUInt32LE(offset + 42);
+    const name = directory.toString("utf8", offset + 46, offset + 46 + nameLength);
+    if (localOffset + compressedSize > directoryOffset) return BROKEN;
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
       return { ok: false, reason: "文件使用了ZIP64格式（超过4GB），不是正常的Excel工作簿" };
     }

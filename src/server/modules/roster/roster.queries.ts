@@ -1,7 +1,10 @@
+import { open } from "node:fs/promises";
+import { join } from "node:path";
 import type { Queryable } from "../../db/db.js";
 import type { HouseholdSnapshot } from "../households/household-present.js";
 import type { ActiveHolder, ExistingHousehold } from "./roster-plan.js";
 import type { RegionEntry } from "./roster-regions.js";
+import type { RosterSource } from "./roster-source.js";
 
 // The roster module's SQL: import records, and the set-based reads an import and an export need
 // from the registry (households are written only through the household module's writeHouseholds).
@@ -52,10 +55,16 @@ export async function findHouseholdsByNumbers(
   return found;
 }
 
-/** Active members anywhere holding any of these ID numbers, with their household's number and county. */
-export async function findActiveHolders(
+/**
+ * Active members holding the file's ID numbers anywhere but in the household the file puts them
+ * in (`householdNumbers[i]` for `idNumbers[i]`, within `countyCode`): the people the file moves
+ * between households, or claims while they live in a household it does not name.
+ */
+export async function findActiveHoldersElsewhere(
   q: Queryable,
+  countyCode: string,
   idNumbers: readonly string[],
+  householdNumbers: readonly string[],
 ): Promise<Map<string, ActiveHolder>> {
   const found = new Map<string, ActiveHolder>();
   const CHUNK = 10_000;
@@ -63,9 +72,11 @@ export async function findActiveHolders(
     const rows = await q.query<ActiveHolder>(
       `select m.id_number as "idNumber", m.id as "memberId", h.household_number as "householdNumber",
          h.county_code as "countyCode"
-       from member m join household h on h.id = m.household_id
-       where m.status = 'active' and m.id_number = any($1::text[])`,
-      [idNumbers.slice(i, i + CHUNK)],
+       from unnest($1::text[], $2::text[]) as f(id_number, household_number)
+       join member m on m.id_number = f.id_number and m.status = 'active'
+       join household h on h.id = m.household_id
+       where not (h.county_code = $3 and h.household_number = f.household_number)`,
+      [idNumbers.slice(i, i + CHUNK), householdNumbers.slice(i, i + CHUNK), countyCode],
     );
     for (const row of rows) found.set(row.idNumber, row);
   }
@@ -129,8 +140,6 @@ export async function insertImport(
     fileSha256: string;
     fileSize: number;
     status: ImportStatus;
-    /** The upload, kept for the commit that follows validation (the CLI keeps none). */
-    content?: Buffer | undefined;
   },
 ): Promise<string> {
   const [row] = await q.query<{ id: string }>(
@@ -148,12 +157,6 @@ export async function insertImport(
       record.status,
     ],
   );
-  if (!record.content) return row!.id;
-  await q.query("insert into roster_import_file (import_id, county_code, content) values ($1, $2, $3)", [
-    row!.id,
-    record.countyCode,
-    record.content,
-  ]);
   return row!.id;
 }
 
@@ -205,16 +208,66 @@ export async function findImport(
   return rows[0];
 }
 
-/** The uploaded file of an import, while it is kept. */
-export async function findImportFile(q: Queryable, id: string): Promise<Buffer | undefined> {
-  const rows = await q.query<{ content: Uint8Array }>(
-    "select content from roster_import_file where import_id = $1",
-    [id],
-  );
-  return rows[0] ? Buffer.from(rows[0].content) : undefined;
+/** Bytes per stored chunk of an uploaded file. */
+const FILE_CHUNK = 1024 * 1024;
+
+/** Keeps an uploaded file with its import (for the commit that follows validation), chunk by chunk. */
+export async function insertImportFile(
+  q: Queryable,
+  importId: string,
+  countyCode: string,
+  position: number,
+  source: RosterSource,
+): Promise<void> {
+  const size = await source.size();
+  for (let chunk = 0; chunk * FILE_CHUNK < size || chunk === 0; chunk += 1) {
+    const content = await source.read(chunk * FILE_CHUNK, FILE_CHUNK);
+    await q.query(
+      `insert into roster_import_file (import_id, county_code, position, file_name, chunk, content)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [importId, countyCode, position, source.name, chunk, content],
+    );
+  }
 }
 
-/** Forgets an import's uploaded file (after commit, or when abandoned). */
+/** Writes an import's kept files into `dir`, chunk by chunk; none when they are gone. */
+export async function restoreImportFiles(
+  q: Queryable,
+  importId: string,
+  dir: string,
+): Promise<{ name: string; path: string }[]> {
+  const parts = await q.query<{ position: number; fileName: string; chunks: number }>(
+    `select position, min(file_name) as "fileName", count(*)::int as chunks from roster_import_file
+     where import_id = $1 group by position order by position`,
+    [importId],
+  );
+  const files: { name: string; path: string }[] = [];
+  for (const part of parts) {
+    const path = join(dir, String(part.position));
+    const handle = await open(path, "w", 0o600);
+    try {
+      for (let chunk = 0; chunk < part.chunks; chunk += 1) {
+        const [row] = await q.query<{ content: Uint8Array }>(
+          "select content from roster_import_file where import_id = $1 and position = $2 and chunk = $3",
+          [importId, part.position, chunk],
+        );
+        if (!row) throw new Error(`chunk ${chunk} of file ${part.position} of import ${importId} is missing`);
+        await handle.write(row.content);
+      }
+    } finally {
+      await handle.close();
+    }
+    files.push({ name: part.fileName, path });
+  }
+  return files;
+}
+
+/** Locks an import's row for the rest of the transaction: it is being committed, not interrupted. */
+export async function lockImport(q: Queryable, id: string): Promise<void> {
+  await q.query("select id from roster_import where id = $1 for update", [id]);
+}
+
+/** Forgets an import's uploaded files (after commit, or when abandoned). */
 export async function deleteImportFile(q: Queryable, id: string): Promise<void> {
   await q.query("delete from roster_import_file where import_id = $1", [id]);
 }
@@ -247,13 +300,23 @@ export async function findImports(
   return { rows, total: count?.total ?? 0 };
 }
 
-/** Marks imports left running by a process that stopped; their transactions never committed. */
+/**
+ * Marks imports left running by a process that stopped (their transactions never committed) and
+ * forgets their uploaded files: an interrupted import is uploaded again. An import whose commit is
+ * running right now in another process (the CLI, on PostgreSQL) holds its row locked and is left alone.
+ */
 export async function markInterruptedImports(q: Queryable): Promise<number> {
-  const rows = await q.query(
+  const rows = await q.query<{ id: string }>(
     `update roster_import set status = 'interrupted', updated_at = now(),
        message = '服务器在导入过程中停止，导入未完成；数据库未被改动，请重新导入'
-     where status in ('validating', 'committing') returning id`,
+     where id in (select id from roster_import where status in ('validating', 'committing') for update skip locked)
+     returning id`,
   );
+  if (rows.length > 0) {
+    await q.query("delete from roster_import_file where import_id = any($1::uuid[])", [
+      rows.map((r) => r.id),
+    ]);
+  }
   return rows.length;
 }
 

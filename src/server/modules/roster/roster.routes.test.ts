@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RosterImportView } from "../../../shared/api/roster.api.js";
 import { headerOf } from "../../../shared/roster/roster-columns.js";
-import { KUIFENG_HEADER, kuifengHouseholds, xlsxOf } from "../../test/roster-fixtures.js";
+import {
+  csvOf,
+  KUIFENG_HEADER,
+  kuifengHouseholds,
+  twoSheetHouseholds,
+  xlsxOf,
+} from "../../test/roster-fixtures.js";
 import {
   createTestApp,
   createUserFixture,
@@ -196,5 +202,77 @@ describe("export", () => {
     const template = await admin.request("GET", "/api/roster/template");
     expect(template.statusCode).toBe(200);
     expect((await sheetRows(template.rawPayload))[0]).toContain("证件号码");
+  });
+});
+
+describe("a household file and a member file in one upload", () => {
+  const BOUNDARY = "----bangfuFormBoundary0123";
+  const form = (files: [string, Buffer][]) =>
+    Buffer.concat([
+      ...files.flatMap(([name, content]) => [
+        Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        content,
+        Buffer.from("\r\n"),
+      ]),
+      Buffer.from(`--${BOUNDARY}--\r\n`),
+    ]);
+
+  it("validates both, names the sheet of each problem, reports both sheets, and commits", async () => {
+    const two = twoSheetHouseholds();
+    const renumber = (cell: unknown) =>
+      cell === two.numbers.a ? "3418231012000701" : cell === two.numbers.b ? "3418231012000702" : cell;
+    const households = two.households.map((row) => row.map((cell) => String(renumber(cell) ?? "")));
+    const members = two.members.map((row) => row.map(renumber) as (string | number | null)[]);
+    members[2]![3] = "表哥";
+    const body = form([
+      ["户表.csv", csvOf(households, "gbk")],
+      ["人表.xlsx", await xlsxOf(members)],
+    ]);
+    const response = await admin.request("POST", "/api/roster/imports", body, {
+      "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const validated = await settle(admin, (response.json() as RosterImportView).id);
+    expect(validated).toMatchObject({
+      status: "validated",
+      fileName: "户表.csv + 人表.xlsx",
+      rowsTotal: 7,
+      problems: 1,
+      created: 1,
+      rejected: 1,
+      hasErrorReport: true,
+    });
+    expect(validated.problemList).toMatchObject([{ sheet: "人表.xlsx", row: 3, column: "与户主关系" }]);
+    const report = await admin.request("GET", `/api/roster/imports/${validated.id}/error-report`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["户表-户表.csv", "人表-人表.xlsx", "问题清单"]);
+    expect(String(workbook.worksheets[1]!.getRow(3).getCell(members[0]!.length + 1).value)).toContain(
+      "【与户主关系】“表哥”",
+    );
+    const committed = await commit(admin, validated.id, true);
+    expect(committed).toMatchObject({ status: "committed", created: 1, rejected: 1 });
+    expect(
+      await t.db.query("select 1 from household where household_number = '3418231012000702'"),
+    ).toHaveLength(1);
+  });
+
+  it("refuses a third file and a body over the limit", async () => {
+    const three = form([
+      ["a.csv", Buffer.from("a")],
+      ["b.csv", Buffer.from("b")],
+      ["c.csv", Buffer.from("c")],
+    ]);
+    const response = await admin.request("POST", "/api/roster/imports", three, {
+      "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("最多上传两个文件");
+    const noName = await admin.request("POST", "/api/roster/imports", Buffer.from("x"), {
+      "content-type": "text/csv",
+    });
+    expect(noName.statusCode).toBe(400);
   });
 });

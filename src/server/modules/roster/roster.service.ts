@@ -1,6 +1,5 @@
 import type { RosterImportView, RosterProblemView } from "../../../shared/api/roster.api.js";
 import { codePrefix, countyCodeOf, isWithinScope } from "../../../shared/division-code.js";
-import type { Db } from "../../db/db.js";
 import { escapeLike } from "../../db/like.js";
 import { AppError } from "../../http/app-error.js";
 import type { FileReply, ServiceContext } from "../../http/route.js";
@@ -13,26 +12,23 @@ import {
   findCountyRegions,
   findErrorReport,
   findImport,
-  findImportFile,
   findImports,
   findSnapshots,
   type ImportRecord,
   insertImport,
+  insertImportFile,
+  restoreImportFiles,
   updateImport,
 } from "./roster.queries.js";
 import { writeExportCsv, writeExportXlsx, writeTemplate } from "./roster-export.js";
-import {
-  countPlan,
-  type ImportSummary,
-  planImport,
-  refusalOf,
-  sha256Of,
-  writePlan,
-} from "./roster-import.js";
-import type { ImportJobs } from "./roster-jobs.js";
-import { readRosterFile } from "./roster-read.js";
+import { commitRoster } from "./roster-import.js";
+import type { ImportJobs, JobProgress } from "./roster-jobs.js";
+import { type PlanResult, planBook } from "./roster-planner.js";
+import { readRoster } from "./roster-read.js";
 import { RegionIndex } from "./roster-regions.js";
-import { writeErrorReport } from "./roster-report.js";
+import { reportTablesOf, writeErrorReport } from "./roster-report.js";
+import { fileSource, sha256Of, sizeOf } from "./roster-source.js";
+import { createWorkDir, type Upload, uploadSources } from "./roster-upload.js";
 
 /** The largest roster upload accepted (a 350,000-person .xlsx is about 40 MB). */
 export const ROSTER_UPLOAD_LIMIT = 100 * 1024 * 1024;
@@ -96,68 +92,125 @@ function failureMessage(error: unknown): string {
   return `导入失败，数据库未被改动（${error instanceof Error ? error.message.slice(0, 200) : "未知错误"}）`;
 }
 
-/** Uploads a roster and validates it in the background; the page polls getImport. */
+/** Uploads a roster (one file, or a household file and a person file) and validates it in the background; the page polls getImport. */
 export async function startImport(
   ctx: ServiceContext,
   jobs: ImportJobs,
-  input: { fileName: string; countyCode?: string | undefined; content: unknown },
+  input: { fileName?: string | undefined; countyCode?: string | undefined; receive: () => Promise<Upload> },
 ) {
   const countyCode = importCounty(ctx, input.countyCode);
-  if (!Buffer.isBuffer(input.content) || input.content.length === 0) {
-    throw new AppError("VALIDATION_FAILED", [
-      { path: "body", message: "请上传.xlsx或.csv文件（文件内容为空）" },
-    ]);
-  }
-  const bytes = input.content;
-  const id = await insertImport(ctx.db, {
-    countyCode,
-    scopeCode: ctx.actor.regionCode,
-    createdBy: ctx.actor.id,
-    createdByUsername: ctx.actor.username,
-    fileName: input.fileName,
-    fileSha256: sha256Of(bytes),
-    fileSize: bytes.length,
-    status: "validating",
-    content: bytes,
-  });
-  const isInScope = inScopeOf(ctx);
-  jobs.run(
-    id,
-    async (report) => {
-      let lastSaved = Date.now();
-      const file = await readRosterFile(bytes, input.fileName, async (rows) => {
-        report({ phase: "reading", done: rows });
-        if (Date.now() - lastSaved > 1_000) {
-          lastSaved = Date.now();
-          await updateImport(ctx.db, id, { rowsProcessed: rows });
-        }
+  const upload = await input.receive();
+  let isClaimed = false;
+  try {
+    if (upload.files.length === 0 || upload.files.every((f) => f.size === 0)) {
+      throw new AppError("VALIDATION_FAILED", [
+        { path: "body", message: "请上传.xlsx或.csv文件（文件内容为空）" },
+      ]);
+    }
+    const fileName = (input.fileName ?? upload.files.map((f) => f.name).join(" + ")).slice(0, 200);
+    const sources = uploadSources(upload);
+    const sha256 = await sha256Of(sources);
+    const fileSize = await sizeOf(sources);
+    const id = await ctx.db.transaction(async (tx) => {
+      const inserted = await insertImport(tx, {
+        countyCode,
+        scopeCode: ctx.actor.regionCode,
+        createdBy: ctx.actor.id,
+        createdByUsername: ctx.actor.username,
+        fileName,
+        fileSha256: sha256,
+        fileSize,
+        status: "validating",
       });
-      if (!file.ok) {
-        await updateImport(ctx.db, id, { status: "rejected", message: file.reason });
-        await deleteImportFile(ctx.db, id);
-        return;
+      for (const [position, source] of sources.entries()) {
+        await insertImportFile(tx, inserted, countyCode, position, source);
       }
-      const plan = await planImport(ctx.db, file, { countyCode, fileName: input.fileName, isInScope });
-      const place = { sheetIndex: file.sheetIndex, headerRow: file.layout.headerRow };
-      await updateImport(ctx.db, id, {
-        ...countPlan(plan),
-        status: "validated",
-        rowsTotal: plan.rows,
-        rowsProcessed: plan.rows,
-        problems: plan.problems.length,
-        problemList: plan.problems.slice(0, PROBLEMS_SHOWN),
-        errorReport:
-          plan.problems.length > 0
-            ? await writeErrorReport(bytes, input.fileName, plan.problems, place)
-            : null,
-      });
-    },
-    async (error) => {
-      await updateImport(ctx.db, id, { status: "failed", message: failureMessage(error) });
-    },
-  );
-  return viewOf((await findImport(ctx.db, id))!, jobs);
+      return inserted;
+    });
+    const isInScope = inScopeOf(ctx);
+    isClaimed = true;
+    jobs.run(
+      id,
+      async (report) => {
+        try {
+          await validateImport(ctx, id, { countyCode, fileName, isInScope, upload, report });
+        } finally {
+          await upload.discard();
+        }
+      },
+      async (error) => {
+        await updateImport(ctx.db, id, { status: "failed", message: failureMessage(error) });
+      },
+    );
+    return viewOf((await findImport(ctx.db, id))!, jobs);
+  } finally {
+    if (!isClaimed) await upload.discard();
+  }
 }
+
+/** The validation job: reads the upload, plans it against the registry, keeps counts, problems and the error report. */
+async function validateImport(
+  ctx: ServiceContext,
+  id: string,
+  job: {
+    countyCode: string;
+    fileName: string;
+    isInScope: (regionCode: string) => boolean;
+    upload: Upload;
+    report: (progress: JobProgress) => void;
+  },
+) {
+  const sources = uploadSources(job.upload);
+  let lastSaved = Date.now();
+  const read = await readRoster(sources, {
+    workDir: job.upload.dir,
+    onRows: async (rows) => {
+      job.report({ phase: "reading", done: rows });
+      if (Date.now() - lastSaved > 1_000) {
+        lastSaved = Date.now();
+        await updateImport(ctx.db, id, { rowsProcessed: rows });
+      }
+    },
+  });
+  if (!read.ok) {
+    await updateImport(ctx.db, id, { status: "rejected", message: read.reason });
+    await deleteImportFile(ctx.db, id);
+    return;
+  }
+  const book = read.book;
+  try {
+    await updateImport(ctx.db, id, { rowsTotal: book.rows, rowsProcessed: 0 });
+    const plan = await planBook(ctx.db, book, {
+      countyCode: job.countyCode,
+      fileName: job.fileName,
+      isInScope: job.isInScope,
+      isOnlyValid: false,
+      onProgress: (progress) => job.report(progress),
+    });
+    await updateImport(ctx.db, id, {
+      ...countsOf(plan),
+      status: "validated",
+      rowsTotal: plan.rows,
+      rowsProcessed: plan.rows,
+      problemList: plan.problems.slice(0, PROBLEMS_SHOWN),
+      errorReport:
+        plan.problemCount > 0
+          ? await writeErrorReport(sources, reportTablesOf(book.tables), plan.problems, plan.problemCount)
+          : null,
+    });
+  } finally {
+    await book.close();
+  }
+}
+
+const countsOf = (plan: PlanResult) => ({
+  created: plan.created,
+  updated: plan.updated,
+  unchanged: plan.unchanged,
+  rejected: plan.rejected,
+  warnings: plan.warnings,
+  problems: plan.problemCount,
+});
 
 /**
  * Writes a validated import in the background, re-planned against the registry as it is by then,
@@ -175,37 +228,47 @@ export async function commitImport(ctx: ServiceContext, jobs: ImportJobs, id: st
   jobs.run(
     id,
     async (report) => {
-      const bytes = await findImportFile(ctx.db, id);
-      if (!bytes)
-        throw new AppError("NOT_FOUND", [{ path: "file", message: "上传的文件已不在，请重新上传" }]);
-      const file = await readRosterFile(bytes, record.fileName, (rows) =>
-        report({ phase: "reading", done: rows }),
-      );
-      if (!file.ok) throw new AppError("VALIDATION_FAILED", [{ path: "file", message: file.reason }]);
-      const options = { countyCode: record.countyCode, fileName: record.fileName, isInScope };
-      const plan = await planImport(ctx.db, file, options);
-      const counts = { ...countPlan(plan), problems: plan.problems.length };
-      const refusal = refusalOf(plan, isOnlyValid);
-      if (refusal) {
-        await updateImport(ctx.db, id, {
-          ...counts,
-          status: "validated",
-          message: refusal,
-          problemList: plan.problems.slice(0, PROBLEMS_SHOWN),
-        });
-        return;
+      const work = await createWorkDir();
+      try {
+        const files = await restoreImportFiles(ctx.db, id, work.dir);
+        if (files.length === 0)
+          throw new AppError("NOT_FOUND", [{ path: "file", message: "上传的文件已不在，请重新上传" }]);
+        const outcome = await commitRoster(
+          ctx.db,
+          files.map((f) => fileSource(f.name, f.path)),
+          {
+            countyCode: record.countyCode,
+            fileName: record.fileName,
+            isInScope,
+            isOnlyValid,
+            actor: ctx.actor,
+            origin: ctx.origin,
+            sha256: record.fileSha256,
+            importId: id,
+            workDir: work.dir,
+            onProgress: (progress) => report(progress),
+          },
+        );
+        if (!outcome.ok) throw new AppError("VALIDATION_FAILED", [{ path: "file", message: outcome.reason }]);
+        try {
+          const { plan, refusal } = outcome;
+          if (refusal) {
+            await updateImport(ctx.db, id, {
+              ...countsOf(plan),
+              status: "validated",
+              message: refusal,
+              problemList: plan.problems.slice(0, PROBLEMS_SHOWN),
+            });
+            return;
+          }
+          await updateImport(ctx.db, id, { ...countsOf(plan), status: "committed", isCommitted: true });
+          await deleteImportFile(ctx.db, id);
+        } finally {
+          await outcome.book.close();
+        }
+      } finally {
+        await work.discard();
       }
-      await writePlan(ctx.db, plan, {
-        ...options,
-        isOnlyValid,
-        actor: ctx.actor,
-        origin: ctx.origin,
-        sha256: record.fileSha256,
-        importId: id,
-        onProgress: (progress) => report(progress),
-      });
-      await updateImport(ctx.db, id, { ...counts, status: "committed", isCommitted: true });
-      await deleteImportFile(ctx.db, id);
     },
     async (error) => {
       await updateImport(ctx.db, id, { status: "failed", message: failureMessage(error) });
@@ -239,45 +302,6 @@ export async function downloadErrorReport(ctx: ServiceContext, id: string): Prom
 export async function downloadTemplate(ctx: ServiceContext): Promise<FileReply> {
   authorize(ctx.actor, "roster.import");
   return { fileName: "贫困人口信息-导入模板.xlsx", content: await writeTemplate() };
-}
-
-/** Records an import made outside the web app (the CLI), for the history. */
-export async function recordImport(
-  db: Db,
-  bytes: Buffer,
-  input: {
-    countyCode: string;
-    fileName: string;
-    summary: ImportSummary;
-    actorId: string | null;
-    actorUsername: string;
-  },
-) {
-  const { summary } = input;
-  const id = await insertImport(db, {
-    countyCode: input.countyCode,
-    scopeCode: input.countyCode,
-    createdBy: input.actorId,
-    createdByUsername: input.actorUsername,
-    fileName: input.fileName,
-    fileSha256: summary.sha256,
-    fileSize: bytes.length,
-    status: summary.status === "dry-run" ? "validated" : summary.status,
-  });
-  await updateImport(db, id, {
-    rowsTotal: summary.rows,
-    rowsProcessed: summary.rows,
-    created: summary.created,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
-    rejected: summary.rejected,
-    problems: summary.problems.length,
-    warnings: summary.warnings,
-    message: summary.message,
-    problemList: summary.problems.slice(0, PROBLEMS_SHOWN),
-    isCommitted: summary.status === "committed",
-  });
-  return id;
 }
 
 export type ExportQuery = Omit<

@@ -1,0 +1,365 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { readCode } from "../../../shared/roster/roster-values.js";
+import type { Queryable } from "../../db/db.js";
+import { AppError } from "../../http/app-error.js";
+import type { StoredMember } from "../households/household-present.js";
+import type { PreparedHousehold } from "../households/household-save.js";
+import { findActiveHoldersElsewhere, findCountyRegions, findHouseholdsByNumbers } from "./roster.queries.js";
+import type { ImportOptions } from "./roster-import.js";
+import {
+  type ExistingHousehold,
+  type HouseholdGroup,
+  type PeopleIndex,
+  type PlanContext,
+  type PlannedHousehold,
+  planHousehold,
+  rejectLinked,
+} from "./roster-plan.js";
+import type { HouseholdEntry, RosterBook } from "./roster-read.js";
+import { RegionIndex } from "./roster-regions.js";
+import type { RosterProblem, RosterRow } from "./roster-sheet.js";
+
+// Planning a book against the registry: its households in batches of PLAN_BATCH (their rows read
+// back from the spill, the stored households fetched in one query), each planned by roster-plan,
+// counted, and handed to a sink that writes it (a commit) or not (a dry run). Households linked by
+// moving members are planned last, together. While a commit is still reading a file in household
+// order, complete households are planned as they come (planWhileReading).
+
+export interface ImportCountsSummary {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+}
+
+/** What planning a book found: the counts and the problems, row by row. */
+export interface PlanResult extends ImportCountsSummary {
+  /** Every problem, by sheet and row (up to MAX_PROBLEMS_KEPT). */
+  problems: RosterProblem[];
+  /** How many problems there are (more than `problems` holds when a file is wrong throughout). */
+  problemCount: number;
+}
+
+/** Households planned per batch (one read of their rows, one query for the stored ones). */
+export const PLAN_BATCH = 1_000;
+/** Problems kept in memory; beyond this a file is wrong throughout, and only counted. */
+export const MAX_PROBLEMS_KEPT = 100_000;
+
+/** People who move between households the file names, and people it cannot place (see PeopleIndex). */
+interface Moves {
+  moves: Map<number, StoredMember>;
+  clashes: Map<number, string>;
+  movedOut: Map<string, Set<string>>;
+  movedIn: Map<string, StoredMember[]>;
+  links: Map<string, Set<string>>;
+}
+
+const noMoves = (): Moves => ({
+  moves: new Map(),
+  clashes: new Map(),
+  movedOut: new Map(),
+  movedIn: new Map(),
+  links: new Map(),
+});
+
+/** The moves and clashes of the people of `entries` (their first rows) against the registry. */
+async function findMoves(
+  q: Queryable,
+  book: RosterBook,
+  countyCode: string,
+  entries: readonly HouseholdEntry[],
+): Promise<Moves> {
+  const ids: string[] = [];
+  const numbers: string[] = [];
+  const wanted = new Set(entries);
+  for (const [idNumber, index] of book.firstById) {
+    const entry = book.householdOfRow(index)!;
+    if (!wanted.has(entry)) continue;
+    ids.push(idNumber);
+    numbers.push(entry.number);
+  }
+  const found = noMoves();
+  const holders = await findActiveHoldersElsewhere(q, countyCode, ids, numbers);
+  if (holders.size === 0) return found;
+  const { moves, clashes, movedOut, movedIn, links } = found;
+  const candidates = [...holders.values()].map((holder) => {
+    const index = book.firstById.get(holder.idNumber)!;
+    return { holder, index, target: book.householdOfRow(index)!.number };
+  });
+  const involved = new Set(candidates.map((c) => c.target));
+  for (const { holder } of candidates) {
+    if (holder.countyCode === countyCode && book.household(holder.householdNumber)) {
+      involved.add(holder.householdNumber);
+    }
+  }
+  const stored = await findHouseholdsByNumbers(q, countyCode, [...involved]);
+  const rows = await book.rowsAt(candidates.map((c) => c.index));
+  candidates.forEach(({ holder, index, target }, i) => {
+    // A person already of the target household (moved out of it once) is not moving in.
+    if (stored.get(target)?.snapshot.household.members.some((m) => m.idNumber === holder.idNumber)) return;
+    const statusText = rows[i]!.text.memberStatus;
+    const status = statusText ? readCode("memberStatus", statusText) : undefined;
+    if (status?.ok && status.value !== "active") return;
+    const mover =
+      holder.countyCode === countyCode && book.household(holder.householdNumber)
+        ? stored.get(holder.householdNumber)?.snapshot.household.members.find((m) => m.id === holder.memberId)
+        : undefined;
+    if (!mover) {
+      clashes.set(
+        index,
+        holder.countyCode === countyCode
+          ? `该证件号码已是本县另一户（户编号 ${holder.householdNumber}）的在户成员，而本文件没有列出该户；一人只能在一户`
+          : "该证件号码已是其他县某户的在户成员；一人只能在一户，请先在原县办理迁出",
+      );
+      return;
+    }
+    const source = holder.householdNumber;
+    moves.set(index, mover);
+    if (!movedOut.has(source)) movedOut.set(source, new Set());
+    movedOut.get(source)!.add(mover.id);
+    if (!movedIn.has(target)) movedIn.set(target, []);
+    movedIn.get(target)!.push(mover);
+    for (const [a, b] of [
+      [target, source],
+      [source, target],
+    ] as const) {
+      if (!links.has(a)) links.set(a, new Set());
+      links.get(a)!.add(b);
+    }
+  });
+  return found;
+}
+
+/** Where planned households go: counted, and (when committing) written in chunks as they come. */
+export interface PlanSink {
+  /** Takes a household to write. */
+  write(household: PreparedHousehold): Promise<void>;
+  /** Gives up writing: the transaction will be rolled back. */
+  abandon(): void;
+}
+
+export type PlanOptions = Pick<
+  ImportOptions,
+  "countyCode" | "fileName" | "isInScope" | "today" | "isOnlyValid" | "onProgress"
+>;
+
+/**
+ * Plans the households of a book against the registry as `q` sees it, batch by batch, counting
+ * them and handing each created and updated household to `sink` as soon as it is planned.
+ * Households linked by moving members wait for `finish`, which plans them together.
+ */
+export class Planner {
+  readonly result: PlanResult;
+  private readonly linked: PlannedHousehold[] = [];
+  private readonly deferred: HouseholdEntry[] = [];
+  private readonly planned = new Set<HouseholdEntry>();
+  /** Households rejected while the file was read: a household planned later may be linked to one. */
+  private readonly rejectedWhileReading = new Set<string>();
+  private isReading = false;
+  private rowsDone = 0;
+
+  private constructor(
+    private readonly q: Queryable,
+    private readonly book: RosterBook,
+    private readonly options: PlanOptions,
+    private readonly context: PlanContext,
+    private readonly sink: PlanSink | undefined,
+  ) {
+    this.result = {
+      rows: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      warnings: 0,
+      problems: [],
+      problemCount: 0,
+    };
+  }
+
+  static async create(
+    q: Queryable,
+    book: RosterBook,
+    options: PlanOptions,
+    sink?: PlanSink,
+  ): Promise<Planner> {
+    const regions = await findCountyRegions(q, options.countyCode);
+    const county = regions.find((r) => r.code === options.countyCode);
+    if (!county) throw new AppError("NOT_FOUND", [{ path: "countyCode", message: "没有这个县" }]);
+    const context: PlanContext = {
+      fileName: options.fileName,
+      tables: book.tables,
+      regions: new RegionIndex(options.countyCode, county.name, regions),
+      isInScope: options.isInScope,
+      today: options.today ?? new Date(),
+    };
+    return new Planner(q, book, options, context, sink);
+  }
+
+  /**
+   * Plans households handed over while the file is still being read. Those whose people live in
+   * another household now (moves, clashes) or who lose a stored member the file does not list
+   * (perhaps to a household further down the file) wait for `finish`.
+   */
+  async planWhileReading(entries: HouseholdEntry[]): Promise<void> {
+    this.isReading = true;
+    await this.plan(entries, noMoves(), async (batch, rows, existing) => {
+      const pairs = { ids: [] as string[], numbers: [] as string[] };
+      for (const [i, entry] of batch.entries()) {
+        for (const row of rows[i]!.people) {
+          const raw = row.row.text.idNumber;
+          if (!raw) continue;
+          pairs.ids.push(this.book.idNumberOf(raw));
+          pairs.numbers.push(entry.number);
+        }
+      }
+      const holders = await findActiveHoldersElsewhere(
+        this.q,
+        this.options.countyCode,
+        pairs.ids,
+        pairs.numbers,
+      );
+      const waiting = new Set<HouseholdEntry>();
+      for (const [i, entry] of batch.entries()) {
+        const own = new Set(
+          rows[i]!.people.flatMap((p) =>
+            p.row.text.idNumber ? [this.book.idNumberOf(p.row.text.idNumber)] : [],
+          ),
+        );
+        const stored = existing.get(entry.number)?.snapshot.household.members ?? [];
+        if (
+          [...own].some((id) => holders.has(id)) ||
+          stored.some((m) => m.status === "active" && !own.has(m.idNumber))
+        ) {
+          waiting.add(entry);
+          this.deferred.push(entry);
+        }
+      }
+      return waiting;
+    });
+  }
+
+  /** Plans every household not planned yet, then those linked by moves, and sorts the problems. */
+  async finish(): Promise<PlanResult> {
+    this.isReading = false;
+    const remaining = this.book.households.filter((e) => !this.planned.has(e));
+    this.report(this.book.problems);
+    const moves = await findMoves(this.q, this.book, this.options.countyCode, remaining);
+    await this.plan(remaining, moves);
+    rejectLinked(this.linked, this.rejectedWhileReading);
+    for (const planned of this.linked) await this.count(planned);
+    const result = this.result;
+    result.rows = this.book.rows;
+    const order = new Map(this.book.tables.map((t) => [t.label, t.index]));
+    result.problems.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
+    return result;
+  }
+
+  private report(problems: readonly RosterProblem[]): void {
+    const result = this.result;
+    result.problemCount += problems.length;
+    const room = MAX_PROBLEMS_KEPT - result.problems.length;
+    if (room > 0) result.problems.push(...problems.slice(0, room));
+    if (result.problemCount > 0 && !this.options.isOnlyValid) this.sink?.abandon();
+  }
+
+  private async count(planned: PlannedHousehold): Promise<void> {
+    const result = this.result;
+    this.report(planned.problems);
+    if (planned.outcome === "create") result.created += 1;
+    else if (planned.outcome === "update") result.updated += 1;
+    else if (planned.outcome === "unchanged") result.unchanged += 1;
+    else result.rejected += 1;
+    if (planned.write) {
+      result.warnings += planned.write.warnings.length;
+      await this.sink?.write(planned.write);
+    }
+  }
+
+  /** Plans `entries` in batches; `hold` may set some of a batch aside (they are not planned now). */
+  private async plan(
+    entries: readonly HouseholdEntry[],
+    moves: Moves,
+    hold?: (
+      batch: HouseholdEntry[],
+      rows: { household: RosterRow | undefined; people: { row: RosterRow; index: number }[] }[],
+      existing: Map<string, ExistingHousehold>,
+    ) => Promise<Set<HouseholdEntry>>,
+  ): Promise<void> {
+    const people: PeopleIndex = {
+      claim: (idNumber, index) => {
+        const first = this.book.firstById.get(idNumber);
+        if (first !== undefined) return first;
+        this.book.firstById.set(idNumber, index);
+        return index;
+      },
+      rowNumberOf: (index) => this.book.rowNumberOf(index),
+      moveOf: (index) => moves.moves.get(index),
+      clashOf: (index) => moves.clashes.get(index),
+    };
+    for (let start = 0; start < entries.length; start += PLAN_BATCH) {
+      const batch = entries.slice(start, start + PLAN_BATCH);
+      const indexes = batch.flatMap((e) => (e.householdRow >= 0 ? [e.householdRow, ...e.people] : e.people));
+      const spilled = await this.book.rowsAt(indexes);
+      let at = 0;
+      const rows = batch.map((entry) => ({
+        household: entry.householdRow >= 0 ? spilled[at++]! : undefined,
+        people: entry.people.map((index) => ({ row: spilled[at++]!, index })),
+      }));
+      const existing = await findHouseholdsByNumbers(
+        this.q,
+        this.options.countyCode,
+        batch.map((e) => e.number),
+      );
+      const held = hold ? await hold(batch, rows, existing) : undefined;
+      for (const [i, entry] of batch.entries()) {
+        if (held?.has(entry)) continue;
+        this.planned.add(entry);
+        const { household, people: personRows } = rows[i]!;
+        const group: HouseholdGroup = {
+          householdNumber: entry.number,
+          rows: household ? [household, ...personRows.map((p) => p.row)] : personRows.map((p) => p.row),
+          people: personRows,
+          problems: [
+            ...(entry.problems ?? []),
+            ...(household?.problems ?? []),
+            ...personRows.flatMap((p) => p.row.problems),
+          ],
+          existing: existing.get(entry.number),
+          movedOut: moves.movedOut.get(entry.number) ?? new Set(),
+          movedIn: moves.movedIn.get(entry.number) ?? [],
+          links: [...(moves.links.get(entry.number) ?? [])],
+        };
+        const planned = planHousehold(group, people, this.context);
+        if (this.isReading && planned.outcome === "rejected") this.rejectedWhileReading.add(entry.number);
+        if (planned.links.length > 0) this.linked.push(planned);
+        else await this.count(planned);
+        // Let the write in flight send its next statement.
+        if (i % 100 === 99) await yieldToEventLoop();
+      }
+      // Progress as the web app shows it: rows checked against rows read (a dry run), households
+      // written against those to write (a commit, once the file is read; while it is still being
+      // read, its rows read are the progress).
+      this.rowsDone += rows.reduce((sum, r) => sum + r.people.length + (r.household ? 1 : 0), 0);
+      if (!this.sink) {
+        await this.options.onProgress?.({ phase: "reading", done: this.rowsDone, total: this.book.rows });
+      } else if (!this.isReading) {
+        await this.options.onProgress?.({
+          phase: "writing",
+          done: this.result.created + this.result.updated,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Plans every household of the book against the registry as `q` sees it, batch by batch, handing
+ * each created and updated household to `sink` as soon as it is planned.
+ */
+export async function planBook(q: Queryable, book: RosterBook, options: PlanOptions, sink?: PlanSink) {
+  const planner = await Planner.create(q, book, options, sink);
+  return planner.finish();
+}

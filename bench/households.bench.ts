@@ -515,6 +515,7 @@ async function measure(
   let lastError: string | undefined;
   const slowest: Slow[] = [];
   const usable = pools.filter((p) => p.householdIds.length > 0);
+  let measuring = false;
   const one = async () => {
     const pool = r.pick(usable);
     const params = shape.make(pool, r);
@@ -522,7 +523,7 @@ async function measure(
     try {
       const total = await send(ctxOf(pool), shape, params);
       const ms = performance.now() - started;
-      if (slowest.length < 3 || ms > slowest[slowest.length - 1]!.ms) {
+      if (measuring && (slowest.length < 3 || ms > slowest[slowest.length - 1]!.ms)) {
         slowest.push({ ms, actor: `${pool.actor.role} ${pool.actor.regionCode} ${pool.actor.id}`, params });
         slowest.sort((a, b) => b.ms - a.ms);
         slowest.length = Math.min(slowest.length, 3);
@@ -537,6 +538,7 @@ async function measure(
   // Warm-up is bounded too, so a shape that takes seconds a request does not stall the run.
   const warmupDeadline = performance.now() + maxSeconds * 200;
   for (let i = 0; i < warmup && performance.now() < warmupDeadline; i += 1) await one();
+  measuring = true;
   const times: number[] = [];
   let totals = 0;
   const deadline = performance.now() + maxSeconds * 1000;

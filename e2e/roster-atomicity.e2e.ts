@@ -203,7 +203,8 @@ describe("an import killed mid-commit", () => {
     const killed = await startUntil(
       "dist/server/cli/import.js",
       [join(files, "second.xlsx"), "--county", COUNTY],
-      { ...env, BANGFU_TEST_PAUSE_IMPORT_AFTER_CHUNK: "1" },
+      // Its own temporary directory: the killed process leaves its spill file there.
+      { ...env, BANGFU_TEST_PAUSE_IMPORT_AFTER_CHUNK: "1", TMPDIR: files },
       /PAUSED INSIDE THE TRANSACTION after 1000 households/,
     );
     killed.child.kill("SIGKILL");

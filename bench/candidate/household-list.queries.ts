@@ -1,20 +1,25 @@
 // PROPOSED replacement of src/server/modules/households/household-list.queries.ts, measured by the
-// benchmark with `--list-query candidate` (see bench/README.md). Differences from the current file:
+// benchmark with `--list-query candidate` (see bench/README.md), with the indexes in
+// bench/candidate/indexes.sql. Differences from the current file:
 //
-// 0. Only the conditions the filter sets are in the SQL (see whereOf), and within one county the
-//    query also says h.county_code = ..., so (county_code, household_number) can serve the page.
-// 1. Search goes through indexes: the text is matched in one `h.id in (... union all ...)` over
-//    member names, ID-number and phone tails (reverse(...) LIKE 'reversed tail%', served by
-//    text_pattern_ops expression indexes) and household numbers and phone tails. The head's name
-//    is found through the head's member row, so head_name needs no search index. Tails are only
-//    tried for digit text. Names match by prefix (existing member_name_idx); with nameMatch
-//    "trigram" (pg_trgm) anywhere in the name from three characters, by prefix below that.
-// 2. Cause uses an array containment the GIN index on (array[main_cause] || secondary_causes) serves.
-// 3. The order is `<column> <dir>, h.id <dir>` without NULLS LAST, so one btree (column, id) serves
-//    both directions (per-capita income is null only for a household without active members,
-//    which cannot be saved).
-// 4. The count stops at COUNT_CAP + 1 matching rows: `total` is exact up to COUNT_CAP and
-//    `totalIsExact` says whether it is.
+// 1. Only the conditions the filter sets are in the SQL (whereOf), instead of `($n is null or ...)`:
+//    PostgreSQL turns EXISTS / IN into a join it can drive from an index only when it stands alone
+//    in the WHERE; inside an OR it stays a filter run for every household in scope.
+// 2. Regions: a county scope or filter is `county_code = '...000000'`, so (county_code,
+//    household_number) serves the page; a region filter inside the scope replaces the scope's
+//    condition; below a county the county is named too unless a search or caseworker narrows.
+// 3. Search: one MATERIALIZED set of matching households (member names by prefix, ID-number and
+//    phone tails through reverse(...) LIKE 'reversed tail%', household-number prefixes, household
+//    phone tails), each served by an index; then `h.id in (select id from matched)`. The head is a
+//    member, so head_name needs no search of its own. Tails only for digit text; a household-number
+//    prefix only when longer than the scope's own digits (and than 5). With nameMatch "trigram"
+//    (pg_trgm) names match anywhere from three characters.
+// 4. Cause: `(array[main_cause] || secondary_causes) @> array[$cause]`, served by a GIN index.
+// 5. Order: `<column> <dir>, h.id <dir>` without NULLS LAST, so one btree (column, id) serves both
+//    directions (per-capita income is null only for a household without active members, which
+//    cannot be saved).
+// 6. Count: stops at COUNT_CAP + 1 matches; `total` is exact up to COUNT_CAP and `totalIsExact`
+//    says whether it is (an exact count of a province takes 100-300 ms whatever the index).
 
 import type { Queryable } from "../../src/server/db/db.js";
 import type { HouseholdFilter } from "../../src/server/modules/households/household-list.queries.js";
@@ -48,12 +53,23 @@ function whereOf(
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`h.region_code like ${p(filter.scopePrefix)} || '%'`];
-  if (filter.regionPrefix) where.push(`h.region_code like ${p(filter.regionPrefix)} || '%'`);
-  // Within one county, say so on county_code too: (county_code, household_number) then yields the
-  // page in order, instead of walking household_number across the province to find the county.
-  const deepest = filter.regionPrefix ?? filter.scopePrefix;
-  if (deepest.length >= 6) where.push(`h.county_code = ${p(deepest.slice(0, 6).padEnd(12, "0"))}`);
+  // The region condition: a region filter inside the scope replaces the scope's (it implies it). A
+  // county (6 digits) is said as county_code = '...000000': the same households, and
+  // (county_code, household_number) then yields the page in order, where a LIKE on region_code had
+  // the planner walk household_number across the province looking for the county (240 ms).
+  const { scopePrefix, regionPrefix } = filter;
+  const narrowest = regionPrefix?.startsWith(scopePrefix) ? regionPrefix : scopePrefix;
+  const countyCode = narrowest.slice(0, 6).padEnd(12, "0");
+  const where = [
+    narrowest.length === 6 ? `h.county_code = ${p(countyCode)}` : `h.region_code like ${p(narrowest)} || '%'`,
+  ];
+  if (regionPrefix && regionPrefix !== narrowest) where.push(`h.region_code like ${p(regionPrefix)} || '%'`);
+  // Below a county, name the county too when nothing else narrows the query (no search, no
+  // caseworker): the page is then read in order within one county, not walked for province-wide.
+  // Not otherwise: the planner multiplies the two selectivities (which are one), expects a single
+  // household, and drives the join from the wrong side (300 ms for a search, 10 ms for a caseworker).
+  if (narrowest.length > 6 && !filter.text && !filter.assignedTo && !filter.caseworkerId)
+    where.push(`h.county_code = ${p(countyCode)}`);
   for (const userId of [filter.assignedTo, filter.caseworkerId]) {
     if (userId)
       where.push(`exists (select 1 from household_caseworker c

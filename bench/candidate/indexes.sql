@@ -28,6 +28,11 @@ create index if not exists household_phone_tail_idx on household (reverse(phone)
 -- Names are searched through members (the head is one), so head_name needs no pattern index.
 drop index if exists household_head_name_idx;
 
+-- Name search by prefix over active members, read from the index alone (it carries household_id);
+-- replaces member_name_idx (name varchar_pattern_ops), which sent every match to the heap.
+drop index if exists member_name_idx;
+create index if not exists member_active_name_idx on member (name varchar_pattern_ops) include (household_id) where status = 'active';
+
 -- Member ID-number and phone tails, any length; replaces (county_code, right(id_number, 4)), which a
 -- search across a whole scope cannot use (it does not name one county).
 drop index if exists member_id_tail_idx;

@@ -6,14 +6,20 @@ import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { openConfiguredDb } from "./db/open-configured.js";
 import { ensureDemoCounty } from "./modules/demo/demo.service.js";
 import { markInterruptedImports } from "./modules/roster/roster.queries.js";
+import { limitHeapGrowth } from "./modules/roster/roster-run.js";
+import { removeStaleWorkDirs } from "./modules/roster/roster-upload.js";
 import { projectRoot } from "./paths.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
   const db = await openConfiguredDb(config);
   const firstStart = await bootstrap(db, config.demoCountyCode);
-  // Imports that were running when the server last stopped never committed: say so in their history.
+  // Imports that were running when the server last stopped never committed: say so in their history,
+  // and remove what a killed process left in the temporary directory.
   await markInterruptedImports(db);
+  await removeStaleWorkDirs();
+  // A roster import reads and plans 350,000 rows in this process: keep the heap near what it holds.
+  limitHeapGrowth();
   if (firstStart.adminPassword) await ensureDemoCounty(db, { countyCode: config.demoCountyCode, seed: 2020 });
   const app = await buildApp({ db, config, webDir: join(projectRoot, "dist", "web"), isLogging: true });
   await app.listen({ port: config.port, host: config.host });

@@ -68,6 +68,24 @@ if (!require.cache[parseSaxPath]) {
   } as unknown as NodeJS.Module;
 }
 
-/** exceljs, with its streaming text decoding fixed (see above). */
+/** exceljs, with its streaming text decoding and sheet order fixed (see above and below). */
 const ExcelJS: typeof ExcelJSModule = require("exceljs");
 export default ExcelJS;
+
+// Its streaming reader parses a sheet at once when the shared strings and the workbook's
+// relationships have been read, and defers it to the end otherwise. It forgets the workbook part
+// itself (the sheet names): in a file whose zip holds a sheet before xl/workbook.xml but after the
+// other two (as exceljs's own writer sometimes orders them), reading fails with "Cannot read
+// properties of undefined (reading 'sheets')". The relationships count as read only once the
+// workbook part is too, so such a sheet is deferred like the others.
+const readerPrototype = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: object }).prototype;
+const relsKey = Symbol("workbookRels");
+Object.defineProperty(readerPrototype, "workbookRels", {
+  configurable: true,
+  get(this: { model?: unknown; [relsKey]?: unknown }) {
+    return this.model ? this[relsKey] : undefined;
+  },
+  set(this: { [relsKey]?: unknown }, value: unknown) {
+    this[relsKey] = value;
+  },
+});

@@ -340,6 +340,7 @@ describe("planning and writing while the file is read", () => {
   // streamBatch 1: every household is planned and written as soon as the next one starts.
   const streaming = (fileName: string, extra: Partial<ImportOptions> = {}) => ({
     ...options(fileName),
+    isStreaming: true,
     streamBatch: 1,
     ...extra,
   });

@@ -32,7 +32,11 @@ export interface ImportOptions {
   workDir?: string;
   /** Households per write inside the one transaction (default WRITE_CHUNK). */
   writeChunk?: number;
-  /** Households planned per batch while a commit is still reading the file (default PLAN_BATCH; tests set 1). */
+  /**
+   * Whether a commit plans and writes while it still reads the file (default: on PostgreSQL; see
+   * commitRoster), and how many households it plans at a time then (default PLAN_BATCH).
+   */
+  isStreaming?: boolean;
   streamBatch?: number;
   /** Hears progress: rows read, then households planned (and written). */
   onProgress?: (progress: {
@@ -204,17 +208,34 @@ export type CommitOutcome =
   | { ok: true; book: RosterBook; plan: PlanResult; refusal?: string };
 
 /**
- * Reads, plans and writes files in ONE transaction, planning and writing while the file is still
- * being read: in a file whose rows come household by household (every export, every national-system
- * sheet) a household is planned and written as soon as the next one starts, so the database works
- * while the file is parsed. A file in another order is read to its end, the transaction rolled
- * back, and the import done again from the complete book (commitBook). The caller closes the book.
+ * Reads, plans and writes files in ONE transaction. On PostgreSQL it plans and writes while the
+ * file is still being read: in a file whose rows come household by household (every export, every
+ * national-system sheet) a household is planned and written as soon as the next one starts, so the
+ * database server works while the file is parsed. A file in another order is read to its end, the
+ * transaction rolled back, and the import done again from the complete book (commitBook). The
+ * caller closes the book.
  */
 export async function commitRoster(
   db: Db,
   sources: readonly RosterSource[],
   options: Omit<ImportOptions, "importId"> & { sha256: string; importId?: string },
 ): Promise<CommitOutcome> {
+  if (!(options.isStreaming ?? db.engine === "postgres")) {
+    // The embedded database runs in this thread: nothing would overlap, and its open transaction
+    // holds off every other request (the page's polls among them). Read first, then write.
+    const read = await readRoster(sources, {
+      workDir: options.workDir,
+      today: options.today,
+      onRows: (done) => options.onProgress?.({ phase: "reading", done }),
+    });
+    if (!read.ok) return read;
+    try {
+      return { ok: true, book: read.book, ...(await commitBook(db, read.book, options)) };
+    } catch (error) {
+      await read.book.close();
+      throw error;
+    }
+  }
   let book: RosterBook | undefined;
   try {
     return await db.transaction(async (tx) => {

@@ -153,7 +153,6 @@ export type PlanOptions = Pick<
 export class Planner {
   readonly result: PlanResult;
   private readonly linked: PlannedHousehold[] = [];
-  private readonly deferred: HouseholdEntry[] = [];
   private readonly planned = new Set<HouseholdEntry>();
   /** Households rejected while the file was read: a household planned later may be linked to one. */
   private readonly rejectedWhileReading = new Set<string>();
@@ -234,7 +233,6 @@ export class Planner {
           stored.some((m) => m.status === "active" && !own.has(m.idNumber))
         ) {
           waiting.add(entry);
-          this.deferred.push(entry);
         }
       }
       return waiting;

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { matchHeader } from "../../../shared/roster/roster-columns.js";
@@ -131,6 +132,30 @@ describe("reading files", () => {
     ]);
     await withBook(file, "大表.xlsx", async (book) => {
       expect((await book.allRows()).map((r) => r.text.name)).toEqual(names.map((n) => n[0]));
+    });
+  });
+
+  it("reads a file whose zip holds the sheet before the workbook part", async () => {
+    const file = await xlsxOf([KUIFENG_HEADER, ...kuifengHouseholds().rows]);
+    // exceljs's own zip library, to take the file apart and put it together in another order.
+    const JSZip = createRequire(createRequire(import.meta.url).resolve("exceljs"))("jszip") as {
+      loadAsync(data: Buffer): Promise<{
+        files: Record<string, { dir: boolean; async(type: "nodebuffer"): Promise<Buffer> }>;
+      }>;
+    };
+    const zip = await JSZip.loadAsync(file);
+    const entries = await Promise.all(
+      Object.entries(zip.files)
+        .filter(([, entry]) => !entry.dir)
+        .map(async ([name, entry]) => ({ name, content: await entry.async("nodebuffer") })),
+    );
+    const rank = (name: string) =>
+      name === "xl/workbook.xml" ? 2 : name.startsWith("xl/worksheets/") ? 1 : 0;
+    const reordered = entries.sort((a, b) => rank(a.name) - rank(b.name));
+    expect(reordered.map((e) => e.name)).toContain("xl/sharedStrings.xml");
+    await withBook(zipOf(reordered), "a.xlsx", async (book) => {
+      expect(book.tables).toHaveLength(1);
+      expect((await book.allRows()).length).toBe(kuifengHouseholds().rows.length);
     });
   });
 

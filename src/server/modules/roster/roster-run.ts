@@ -48,7 +48,8 @@ export interface ImportedRoster {
  * to several times the live data before a full collection; reading 350,000 rows allocates so fast
  * that the heap reached ~1 GB for ~350 MB live. Growing it by at most 100% each time keeps the
  * peak near 600 MB for the same CPU time (measured on the 100,000-household benchmark). Process-
- * wide, so for the CLI and the benchmark only; a V8 without the flag ignores it.
+ * wide: set by the CLI, the benchmark and the server (which runs imports as jobs); a V8 without the
+ * flag ignores it.
  */
 export function limitHeapGrowth(): void {
   setFlagsFromString("--heap-growing-percent=100");

@@ -1,7 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { receiveUpload } from "./roster-upload.js";
+import { receiveUpload, removeStaleWorkDirs } from "./roster-upload.js";
 
 // Uploads go to a temporary directory as they arrive: the raw body as one file, or the file fields
 // of a multipart form, however the network cuts the stream.
@@ -82,5 +85,24 @@ describe("receiving an upload", () => {
     await expect(receiveUpload(streamOf(three, 50), type, "", 1024 * 1024)).rejects.toMatchObject({
       details: [{ message: expect.stringContaining("最多上传两个文件") }],
     });
+  });
+});
+
+describe("work directories a killed process left behind", () => {
+  it("are removed once a day old; younger ones may still be in use", async () => {
+    const parent = await mkdtemp(join(tmpdir(), "stale-test-"));
+    try {
+      const old = join(parent, "bangfu-roster-old");
+      const young = join(parent, "bangfu-roster-young");
+      const other = join(parent, "someone-else");
+      for (const dir of [old, young, other]) await mkdir(dir);
+      const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3_600_000);
+      await utimes(old, twoDaysAgo, twoDaysAgo);
+      await utimes(other, twoDaysAgo, twoDaysAgo);
+      expect(await removeStaleWorkDirs(parent)).toBe(1);
+      expect([old, young, other].map(existsSync)).toEqual([false, true, true]);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });

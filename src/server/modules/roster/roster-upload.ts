@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
@@ -30,6 +30,24 @@ const tooLarge = (limit: number) =>
 export async function createWorkDir(parent = tmpdir()): Promise<{ dir: string; discard(): Promise<void> }> {
   const dir = await mkdtemp(join(parent, "bangfu-roster-"));
   return { dir, discard: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Removes import work directories (uploads, spill files) that a killed process left in the
+ * temporary directory more than a day ago: they hold personal data. Younger ones may belong to a
+ * process still running (another server, a CLI).
+ */
+export async function removeStaleWorkDirs(parent = tmpdir(), olderThanMs = 24 * 3_600_000): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith("bangfu-roster-")) continue;
+    const path = join(parent, name);
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isDirectory() || Date.now() - info.mtimeMs < olderThanMs) continue;
+    await rm(path, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 /** The uploaded files as sources to read. */

@@ -9,19 +9,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { type Db, openPglite, openPostgres } from "../src/server/db/db.js";
-import { escapeLike } from "../src/server/db/like.js";
 import { MIGRATIONS_DIR, migrate } from "../src/server/db/migrate.js";
 import type { Actor } from "../src/server/http/actor.js";
 import type { ServiceContext } from "../src/server/http/route.js";
 import { getHousehold, listHouseholds } from "../src/server/modules/households/households.service.js";
-import { authorize } from "../src/server/policies/can.js";
-import { codePrefix } from "../src/shared/division-code.js";
-import { maskIdNumber } from "../src/shared/id-number.js";
-import {
-  COUNT_CAP,
-  findHouseholds as findHouseholdsCandidate,
-  type NameMatch,
-} from "./candidate/household-list.queries.js";
 import { explain, labelOf, type PlanSummary, recordingDb } from "./explain.js";
 import {
   type DatasetMeta,
@@ -30,7 +21,6 @@ import {
   isEmpty,
   readMeta,
 } from "./households.generate.js";
-import { openPgliteWithTrgm } from "./pglite-trgm.js";
 
 const USAGE = `Usage: npm run bench:households -- [options]
   --engine postgres|pglite   database engine (default postgres; BENCH_DATABASE_URL, default
@@ -44,11 +34,7 @@ const USAGE = `Usage: npm run bench:households -- [options]
   --max-seconds S            stop a shape early after S seconds of measuring (default 300)
   --actors LIST              admin,township,caseworker (default all)
   --shapes LIST              shape names, comma-separated (default all; see --list-shapes)
-  --setup FILE               SQL file run on the bench database first (candidate indexes)
-  --list-query WHICH         service (default): the real listHouseholds; candidate: the proposed
-                             query in bench/candidate/ (names by prefix); candidate-trgm: the same
-                             with infix name search (needs pg_trgm and its index)
-  --exact-count              candidate query only: count every match (no cap at 10,000)
+  --setup FILE               SQL file run on the bench database first (an index to try)
   --plans                    print the full plan tree of each statement
   --no-explain               skip EXPLAIN
   --generate-only            build (or check) the dataset and stop
@@ -73,8 +59,6 @@ const { values: opts } = parseArgs({
     actors: { type: "string", default: "admin,township,caseworker" },
     shapes: { type: "string" },
     setup: { type: "string" },
-    "list-query": { type: "string", default: "service" },
-    "exact-count": { type: "boolean", default: false },
     plans: { type: "boolean", default: false },
     "no-explain": { type: "boolean", default: false },
     "generate-only": { type: "boolean", default: false },
@@ -95,12 +79,6 @@ const warmup = Number(opts.warmup);
 const maxSeconds = Number(opts["max-seconds"]);
 const prefix = engine === "postgres" ? opts.province! : opts.county!;
 const households = Number(opts.households ?? (engine === "postgres" ? 1_000_000 : 30_000));
-const listQuery = opts["list-query"];
-if (!["service", "candidate", "candidate-trgm"].includes(listQuery!))
-  throw new Error(`--list-query must be service, candidate or candidate-trgm\n${USAGE}`);
-/** The project's PGlite opener, or the same with pg_trgm loaded for the trigram candidate. */
-const openLite = (dir: string) =>
-  listQuery === "candidate-trgm" ? openPgliteWithTrgm(dir) : openPglite(dir);
 
 const benchDir = dirname(fileURLToPath(import.meta.url)).includes(join("dist", "bench"))
   ? resolve(dirname(fileURLToPath(import.meta.url)), "../../../bench")
@@ -184,14 +162,14 @@ async function openBench(): Promise<{ db: Db; meta: DatasetMeta; where: string }
   const dir = process.env.BENCH_PGLITE_DIR ?? join(benchDir, ".data", `pglite-${prefix}-${households}`);
   if (opts.fresh && existsSync(dir)) await rm(dir, { recursive: true, force: true });
   await mkdir(dirname(dir), { recursive: true });
-  let db = await openLite(dir);
+  let db = await openPglite(dir);
   let meta = await readMeta(db);
   if (matches(meta) && !(await migrationsStillApply(db))) meta = undefined;
   if (!matches(meta)) {
     if (!(await isEmpty(db)) || meta) {
       await db.close();
       await rm(dir, { recursive: true, force: true });
-      db = await openLite(dir);
+      db = await openPglite(dir);
     }
     console.log(`generating ${households.toLocaleString()} households under ${prefix} on PGlite (${dir})`);
     meta = await generateDataset(db, spec, (line) => console.log(`  ${line}`));
@@ -432,38 +410,6 @@ if (opts["list-shapes"]) {
 
 const LIST_DEFAULTS: ListQuery = { q: "", sort: "householdNumber", order: "asc", page: 1, pageSize: 20 };
 
-/** listHouseholds of the service, line for line, on the proposed query in bench/candidate/. */
-async function listHouseholdsCandidate(ctx: ServiceContext, query: ListQuery, nameMatch: NameMatch) {
-  authorize(ctx.actor, "household.read");
-  if (query.regionCode) authorize(ctx.actor, "household.read", { regionCode: query.regionCode });
-  const { q, regionCode, hasWarnings, page, pageSize, ...filters } = query;
-  const result = await findHouseholdsCandidate(
-    ctx.db,
-    {
-      ...filters,
-      scopePrefix: codePrefix(ctx.actor.regionCode),
-      assignedTo: ctx.actor.role === "caseworker" ? ctx.actor.id : undefined,
-      text: escapeLike(q),
-      regionPrefix: regionCode ? codePrefix(regionCode) : undefined,
-      hasWarnings: hasWarnings === undefined ? undefined : hasWarnings === "true",
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    },
-    nameMatch,
-    opts["exact-count"] ? Number.POSITIVE_INFINITY : COUNT_CAP,
-  );
-  return {
-    rows: result.rows.map((row) => ({
-      ...row,
-      headIdNumber: row.headIdNumber ? maskIdNumber(row.headIdNumber) : null,
-    })),
-    total: result.total,
-    totalIsExact: result.totalIsExact,
-    page,
-    pageSize,
-  };
-}
-
 /** One request of a shape; resolves to the list's total (or 1 for a detail). */
 async function send(ctx: ServiceContext, shape: Shape, params: Partial<ListQuery> | { id: string }) {
   if (shape.kind === "detail") {
@@ -471,8 +417,7 @@ async function send(ctx: ServiceContext, shape: Shape, params: Partial<ListQuery
     return 1;
   }
   const query = { ...LIST_DEFAULTS, ...(params as Partial<ListQuery>) };
-  if (listQuery === "service") return (await listHouseholds(ctx, query)).total;
-  return (await listHouseholdsCandidate(ctx, query, listQuery === "candidate" ? "prefix" : "trigram")).total;
+  return (await listHouseholds(ctx, query)).total;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,9 +598,6 @@ async function main() {
       );
     }
     await printDataset(db, meta, where);
-    console.log(
-      `list query: ${listQuery === "service" ? "the service's (src/)" : `bench/candidate/ (${listQuery})`}`,
-    );
     if (opts["generate-only"]) return;
 
     const kinds = opts.actors!.split(",").map((k) => k.trim()) as ActorKind[];

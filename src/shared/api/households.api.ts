@@ -76,7 +76,8 @@ export const listHouseholds = defineEndpoint({
     order: z.enum(["asc", "desc"]).default("asc"),
     ...pageQuery,
   }),
-  response: pageOf(householdListRow),
+  // total is exact up to 10,000 matches; beyond that totalIsExact is false and total is 10,000.
+  response: pageOf(householdListRow).extend({ totalIsExact: z.boolean() }),
 });
 
 export const memberView = memberDraftSchema.extend({

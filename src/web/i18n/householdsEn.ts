@@ -20,6 +20,7 @@ export const householdsEn: Messages["households"] = {
   withoutWarnings: "Without warnings",
   clearFilters: "Clear filters",
   clearSearchAndFilters: "Clear search and filters",
+  totalMore: "More than {total}: narrow the list with search or filters",
   incomeBands: {
     below_poverty_line: "Below the poverty line (under 4,000 yuan)",
     monitoring_band: "Poverty line to monitoring line (4,000–6,000)",

@@ -18,6 +18,7 @@ export const householdsZh = {
   withoutWarnings: "无数据质量问题",
   clearFilters: "清除筛选",
   clearSearchAndFilters: "清除搜索和筛选",
+  totalMore: "超过 {total} 条，请用搜索或筛选缩小范围",
   incomeBands: {
     below_poverty_line: "低于贫困线（4000 元以下）",
     monitoring_band: "贫困线至监测线（4000–6000 元）",

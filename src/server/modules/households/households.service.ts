@@ -129,6 +129,7 @@ export async function listHouseholds(
       headIdNumber: row.headIdNumber ? maskIdNumber(row.headIdNumber) : null,
     })),
     total: result.total,
+    totalIsExact: result.totalIsExact,
     page,
     pageSize,
   };

@@ -84,6 +84,7 @@ export function HouseholdsPage() {
       <HouseholdsTable
         rows={householdsQuery.data?.rows ?? []}
         total={householdsQuery.data?.total ?? 0}
+        totalIsExact={householdsQuery.data?.totalIsExact ?? true}
         params={params}
         isLoading={householdsQuery.isFetching}
         isMobile={isMobile}

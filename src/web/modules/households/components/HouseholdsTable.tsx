@@ -13,6 +13,8 @@ import { HouseholdStatusTag } from "./HouseholdStatusTag.js";
 interface HouseholdsTableProps {
   rows: HouseholdListRow[];
   total: number;
+  /** False when the server stopped counting at `total` (more households match). */
+  totalIsExact: boolean;
   params: HouseholdListParams;
   isLoading: boolean;
   isMobile: boolean;
@@ -26,6 +28,7 @@ type SortKey = HouseholdListParams["sort"];
 export function HouseholdsTable({
   rows,
   total,
+  totalIsExact,
   params,
   isLoading,
   isMobile,
@@ -189,7 +192,10 @@ export function HouseholdsTable({
         total,
         showSizeChanger: !isMobile,
         pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (count) => t("common.total", { total: count }),
+        showTotal: (count) =>
+          totalIsExact
+            ? t("common.total", { total: count })
+            : t("households.totalMore", { total: count.toLocaleString() }),
         simple: isMobile,
       }}
     />

@@ -70,6 +70,8 @@ describe("foundation journey in a real browser", () => {
     await page.getByTestId("user-display-name").fill("端到端测试员");
     await page.getByTestId("user-role").click();
     await page.locator(".ant-select-dropdown:visible").getByText("帮扶责任人").click();
+    // The role list closes with an animation; under load it may still cover the region field.
+    await page.locator(".ant-select-dropdown:visible").waitFor({ state: "detached" });
     await page.getByTestId("user-region").click();
     await page.keyboard.type("泾川镇");
     await page.locator(".ant-select-dropdown:visible").getByText("泾川镇").first().click();

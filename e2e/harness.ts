@@ -85,3 +85,19 @@ export function watchPageErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+/** Signs in with a one-time password and sets the new one the app asks for at first sign-in. */
+export async function signInFirstTime(
+  page: Page,
+  url: string,
+  account: { username: string; password: string; newPassword: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId("login-username").fill(account.username);
+  await page.getByTestId("login-password").fill(account.password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("pw-current").fill(account.password);
+  await page.getByTestId("pw-new").fill(account.newPassword);
+  await page.getByTestId("pw-repeat").fill(account.newPassword);
+  await page.getByTestId("pw-submit").click();
+}

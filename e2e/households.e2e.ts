@@ -2,7 +2,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HouseholdDraft, MemberDraft } from "../src/shared/household-draft.js";
 import { idNumberChecksum } from "../src/shared/id-number.js";
-import { launchBrowser, type RunningServer, startServer, watchPageErrors } from "./harness.js";
+import {
+  launchBrowser,
+  type RunningServer,
+  signInFirstTime,
+  startServer,
+  watchPageErrors,
+} from "./harness.js";
 
 // The household journey: find a household by the tail of a member's ID number, edit that member,
 // and see the change in the household's timeline, field by field; then a refused save shows the
@@ -110,14 +116,11 @@ afterAll(async () => {
 
 describe("household journey in a real browser", () => {
   it("signs in as the first administrator", async () => {
-    await page.goto(server.url);
-    await page.getByTestId("login-username").fill("admin");
-    await page.getByTestId("login-password").fill(server.adminPassword);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("pw-current").fill(server.adminPassword);
-    await page.getByTestId("pw-new").fill(NEW_ADMIN_PASSWORD);
-    await page.getByTestId("pw-repeat").fill(NEW_ADMIN_PASSWORD);
-    await page.getByTestId("pw-submit").click();
+    await signInFirstTime(page, server.url, {
+      username: "admin",
+      password: server.adminPassword,
+      newPassword: NEW_ADMIN_PASSWORD,
+    });
     await page.getByTestId("nav-households").first().waitFor();
   });
 

@@ -9,6 +9,8 @@ import { buildOpenApiDocument } from "./http/openapi.js";
 import { registerSessionHook } from "./http/session-hook.js";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
+import { registerBriefingRoutes } from "./modules/briefings/briefings.routes.js";
+import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.js";
 import { registerHealthRoutes } from "./modules/health/health.routes.js";
 import { registerHouseholdRoutes } from "./modules/households/households.routes.js";
 import { registerRegionRoutes } from "./modules/regions/regions.routes.js";
@@ -74,6 +76,8 @@ export async function buildApp({
   registerAuditRoutes(app, db);
   registerHouseholdRoutes(app, db);
   registerRosterRoutes(app, db, importJobs);
+  registerDashboardRoutes(app, db);
+  registerBriefingRoutes(app, db);
   // Closing waits for a running import to finish (its transaction commits or rolls back whole).
   app.addHook("onClose", () => importJobs.idle());
 

@@ -4,6 +4,7 @@ import { bootstrap } from "./bootstrap.js";
 import { readConfig } from "./config.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { openConfiguredDb } from "./db/open-configured.js";
+import { startRollupCompaction } from "./modules/dashboard/dashboard.service.js";
 import { ensureDemoCounty } from "./modules/demo/demo.service.js";
 import { markInterruptedImports } from "./modules/roster/roster.queries.js";
 import { limitHeapGrowth } from "./modules/roster/roster-run.js";
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   await removeStaleWorkDirs();
   // A roster import reads and plans 350,000 rows in this process: keep the heap near what it holds.
   limitHeapGrowth();
+  // The dashboard's sums: fold what writers appended, so reads stay short.
+  startRollupCompaction(db);
   if (firstStart.adminPassword) await ensureDemoCounty(db, { countyCode: config.demoCountyCode, seed: 2020 });
   const app = await buildApp({ db, config, webDir: join(projectRoot, "dist", "web"), isLogging: true });
   await app.listen({ port: config.port, host: config.host });

@@ -36,6 +36,11 @@ export const ERRORS = {
     zh: "该记录已被他人修改，请刷新后再改",
     en: "Someone else changed this record; reload and try again",
   },
+  BRIEFING_ISSUED: {
+    status: 409,
+    zh: "简报已印发，不能再修改",
+    en: "This briefing has been issued and can no longer change",
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: "提交的内容过大", en: "The request is too large" },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
@@ -48,6 +53,11 @@ export const ERRORS = {
     en: "A password needs at least 10 characters with letters and digits",
   },
   INTERNAL: { status: 500, zh: "服务器内部错误，请稍后再试", en: "Internal server error" },
+  FONT_UNAVAILABLE: {
+    status: 503,
+    zh: "服务器上没有中文字体，无法生成 PDF：请安装 fonts-wqy-microhei（或设置 BANGFU_PDF_FONT 为字体文件路径）",
+    en: "No Chinese font on the server for the PDF: install fonts-wqy-microhei (or set BANGFU_PDF_FONT to a font file)",
+  },
   DATABASE_UNAVAILABLE: { status: 503, zh: "数据库暂时不可用", en: "The database is unavailable" },
 } as const;
 

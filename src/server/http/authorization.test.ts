@@ -19,6 +19,7 @@ let outsider: TestAgent;
 let jingUserId: string;
 let jingHousehold: { id: string; memberId: string; draft: ReturnType<typeof householdDraft> };
 let jingImportId: string;
+let jingBriefingId: string;
 const JING_TOWNSHIP = "341823100000";
 const JING_VILLAGE = "341823100001";
 
@@ -43,6 +44,35 @@ const CASES: Record<string, Case> = {
     url: () => `/api/regions/${JING_VILLAGE}`,
     body: () => ({ name: "越权", version: 1 }),
   },
+  "GET /api/dashboard": { url: () => `/api/dashboard?regionCode=${JING_COUNTY}` },
+  "GET /api/dashboard/export": {
+    url: () => `/api/dashboard/export?regionCode=${JING_COUNTY}&table=children`,
+  },
+  "GET /api/briefings": {
+    url: () => "/api/briefings",
+    expectEmpty: (json) => expect((json as { rows: unknown[] }).rows).toEqual([]),
+  },
+  "POST /api/briefings": {
+    url: () => "/api/briefings",
+    body: () => ({
+      regionCode: JING_COUNTY,
+      title: "越权简报",
+      periodStart: "2020-03-01",
+      periodEnd: "2020-03-31",
+      sections: ["registry"],
+    }),
+  },
+  "GET /api/briefings/:id": { url: () => `/api/briefings/${jingBriefingId}` },
+  "PUT /api/briefings/:id": {
+    url: () => `/api/briefings/${jingBriefingId}`,
+    body: () => ({ title: "越权", sections: [{ key: "registry", heading: "改", text: "改" }], version: 1 }),
+  },
+  "POST /api/briefings/:id/issue": {
+    url: () => `/api/briefings/${jingBriefingId}/issue`,
+    body: () => ({ issuedOn: "2020-04-01", issuingOffice: "越权", distribution: "越权", version: 1 }),
+  },
+  "GET /api/briefings/:id/pdf": { url: () => `/api/briefings/${jingBriefingId}/pdf` },
+  "GET /api/briefings/:id/docx": { url: () => `/api/briefings/${jingBriefingId}/docx` },
   "GET /api/users": { url: () => `/api/users?regionCode=${JING_COUNTY}` },
   "GET /api/users/:id": { url: () => `/api/users/${jingUserId}` },
   "POST /api/users": {
@@ -154,6 +184,15 @@ beforeAll(async () => {
   );
   expect(upload.statusCode).toBe(200);
   jingImportId = (upload.json() as { id: string }).id;
+  const briefing = await insider.request("POST", "/api/briefings", {
+    regionCode: JING_COUNTY,
+    title: "泾县简报",
+    periodStart: "2020-03-01",
+    periodEnd: "2020-03-31",
+    sections: ["registry"],
+  });
+  expect(briefing.statusCode).toBe(200);
+  jingBriefingId = (briefing.json() as { id: string }).id;
 });
 afterAll(() => t.close());
 

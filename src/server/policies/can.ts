@@ -16,7 +16,10 @@ export type Action =
   | "household.reveal"
   | "household.assign"
   | "roster.import"
-  | "roster.export";
+  | "roster.export"
+  | "dashboard.read"
+  | "briefing.read"
+  | "briefing.write";
 
 const EVERYONE: readonly Role[] = [
   "administrator",
@@ -42,6 +45,11 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "roster.import": ["administrator", "township_officer"],
   // An export is the household list as a file; personal fields are masked unless household.reveal.
   "roster.export": EVERYONE,
+  // Region-wide figures: offices and leaders. A caseworker's scope is households, not a region.
+  "dashboard.read": ["administrator", "township_officer", "village_cadre", "department_officer", "leader"],
+  // Briefings are the office's bulletins: read where the dashboard is read, written by administrators.
+  "briefing.read": ["administrator", "township_officer", "village_cadre", "department_officer", "leader"],
+  "briefing.write": ["administrator"],
 };
 
 /** Anything that lies somewhere in the region tree; households also name their caseworkers. */

@@ -1,5 +1,6 @@
 import type { HouseholdDraft, MemberDraft } from "../../shared/household-draft.js";
 import { idNumberChecksum } from "../../shared/id-number.js";
+import type { Queryable } from "../db/db.js";
 
 let sequence = 0;
 
@@ -119,4 +120,40 @@ export function householdDraft(overrides: Partial<HouseholdDraft> = {}): Househo
     },
     ...overrides,
   };
+}
+
+/** A village of Jing County outside township 341823100 (where householdDraft puts households), and its township. */
+export async function otherJingVillage(q: Queryable): Promise<{ village: string; township: string }> {
+  const [row] = await q.query<{ code: string }>(
+    `select code from region where level = 'village' and code like '341823%' and code not like '341823100%'
+     order by code limit 1`,
+  );
+  if (!row) throw new Error("Jing County's villages are not loaded");
+  return { village: row.code, township: `${row.code.slice(0, 9)}000` };
+}
+
+/**
+ * A not-lifted dibao household of four in `village`, poor through disability, with a per-capita
+ * net income below the poverty line (8,000 yuan of wages for four people).
+ */
+export function poorHouseholdDraft(village: string, serial = 1): HouseholdDraft {
+  const draft = householdDraft({
+    regionCode: village,
+    householdNumber: `${village}${String(serial).padStart(5, "0")}`,
+    povertyAttribute: "dibao",
+    status: "not_lifted",
+    liftedYear: null,
+    mainCause: "disability",
+    secondaryCauses: [],
+  });
+  draft.income = {
+    ...draft.income,
+    wage: 8000,
+    business: 0,
+    transfer: 0,
+    pension: 0,
+    ecoCompensation: 0,
+    otherTransfer: 0,
+  };
+  return draft;
 }

@@ -1,5 +1,7 @@
 import type { Endpoint } from "../endpoint.js";
 import * as audit from "./audit.api.js";
+import * as briefings from "./briefings.api.js";
+import * as dashboard from "./dashboard.api.js";
 import * as health from "./health.api.js";
 import * as households from "./households.api.js";
 import * as regions from "./regions.api.js";
@@ -27,4 +29,6 @@ export const allEndpoints: readonly Endpoint[] = [
   audit,
   households,
   roster,
+  dashboard,
+  briefings,
 ].flatMap(endpointsOf);

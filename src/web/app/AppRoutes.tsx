@@ -1,5 +1,8 @@
+import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { AuditPage } from "../modules/audit/components/AuditPage.js";
+import { BriefingPage } from "../modules/briefings/components/BriefingPage.js";
+import { BriefingsPage } from "../modules/briefings/components/BriefingsPage.js";
 import { HomePage } from "../modules/home/components/HomePage.js";
 import { HouseholdDetailPage } from "../modules/households/components/HouseholdDetailPage.js";
 import { HouseholdFormPage } from "../modules/households/components/HouseholdFormPage.js";
@@ -16,6 +19,11 @@ import { AppLayout } from "./AppLayout.js";
 import { NotFoundPage } from "./NotFoundPage.js";
 import { RequirePermission } from "./RequirePermission.js";
 import { RequireSession } from "./RequireSession.js";
+
+// The dashboard draws with ECharts: loaded with its page, not with the app (the phone mode stays small).
+const DashboardPage = lazy(() =>
+  import("../modules/dashboard/components/DashboardPage.js").then((m) => ({ default: m.DashboardPage })),
+);
 
 /** The screens and who may open them. */
 export function AppRoutes() {
@@ -41,6 +49,35 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="regions" element={<RegionsPage />} />
         <Route path="regions/:code" element={<RegionsPage />} />
+        {["dashboard", "dashboard/:code"].map((path) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequirePermission permission="canReadDashboard">
+                <Suspense fallback={null}>
+                  <DashboardPage />
+                </Suspense>
+              </RequirePermission>
+            }
+          />
+        ))}
+        <Route
+          path="briefings"
+          element={
+            <RequirePermission permission="canReadDashboard">
+              <BriefingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="briefings/:id"
+          element={
+            <RequirePermission permission="canReadDashboard">
+              <BriefingPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="households"
           element={

@@ -29,6 +29,24 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       ),
     },
   ];
+  if (permissions.canReadDashboard) {
+    items.push({
+      key: "/dashboard",
+      label: (
+        <Link to="/dashboard" data-testid="nav-dashboard">
+          {t("dashboard.nav")}
+        </Link>
+      ),
+    });
+    items.push({
+      key: "/briefings",
+      label: (
+        <Link to="/briefings" data-testid="nav-briefings">
+          {t("briefings.nav")}
+        </Link>
+      ),
+    });
+  }
   if (permissions.canReadHouseholds) {
     items.push({
       key: "/households",

@@ -1,3 +1,5 @@
+import { briefingsEn } from "./briefingsEn.js";
+import { dashboardEn } from "./dashboardEn.js";
 import { householdsEn } from "./householdsEn.js";
 import type { Messages } from "./Messages.js";
 import { rosterEn } from "./rosterEn.js";
@@ -347,5 +349,7 @@ export const en: Messages = {
     historyEmpty: "No history yet.",
   },
   households: householdsEn,
+  dashboard: dashboardEn,
+  briefings: briefingsEn,
   roster: rosterEn,
 };

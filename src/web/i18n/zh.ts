@@ -1,3 +1,5 @@
+import { briefingsZh } from "./briefingsZh.js";
+import { dashboardZh } from "./dashboardZh.js";
 import { householdsZh } from "./householdsZh.js";
 import { rosterZh } from "./rosterZh.js";
 
@@ -340,5 +342,7 @@ export const zh = {
     historyEmpty: "暂无操作记录。",
   },
   households: householdsZh,
+  dashboard: dashboardZh,
+  briefings: briefingsZh,
   roster: rosterZh,
 };

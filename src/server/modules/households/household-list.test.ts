@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HouseholdListRow } from "../../../shared/api/households.api.js";
 import type { HouseholdDraft } from "../../../shared/household-draft.js";
-import { householdDraft, testIdNumber } from "../../test/household-factory.js";
+import {
+  householdDraft,
+  otherJingVillage,
+  poorHouseholdDraft,
+  testIdNumber,
+} from "../../test/household-factory.js";
 import {
   createTestApp,
   createUserFixture,
@@ -46,12 +51,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const user = await createUserFixture(t.db, { role: "administrator", regionCode: JING_COUNTY });
   admin = await signIn(t.app, user.username);
-  const [b] = await t.db.query<{ code: string }>(
-    `select code from region where level = 'village' and code like '341823%' and code not like '341823100%'
-     order by code limit 1`,
-  );
-  villageB = b!.code;
-  townshipB = `${villageB.slice(0, 9)}000`;
+  ({ village: villageB, township: townshipB } = await otherJingVillage(t.db));
 
   // 欧阳锋: township A, illness with lack of skills, phone ending 7788, income 8,625.
   const ouyang = householdDraft({ phone: "13700007788" });
@@ -60,22 +60,13 @@ beforeAll(async () => {
   ids.ouyang = await register(ouyang);
 
   // 王小明: township B, disability, a member 李四 whose phone ends 2222, income below 4,000.
-  const wang = householdDraft({
-    regionCode: villageB,
-    householdNumber: `${villageB}00001`,
+  const wang = {
+    ...poorHouseholdDraft(villageB),
+    status: "lifted",
+    liftedYear: 2019,
+    povertyAttribute: "general",
     phone: null,
-    mainCause: "disability",
-    secondaryCauses: [],
-    income: {
-      ...householdDraft().income,
-      wage: 8000,
-      business: 0,
-      transfer: 0,
-      pension: 0,
-      ecoCompensation: 0,
-      otherTransfer: 0,
-    },
-  });
+  } as const;
   wang.members[0] = { ...wang.members[0]!, name: "王小明", phone: null };
   wang.members[1] = { ...wang.members[1]!, name: "李四", phone: "13911112222" };
   ids.wang = await register(wang);

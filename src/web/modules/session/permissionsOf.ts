@@ -5,6 +5,10 @@ export interface Permissions {
   canReadUsers: boolean;
   canManageUsers: boolean;
   canReadAudit: boolean;
+  /** Region-wide figures (统计看板): offices and leaders; a caseworker's scope is households, not a region. */
+  canReadDashboard: boolean;
+  /** Write and issue briefings (简报) from the figures: administrators. */
+  canWriteBriefings: boolean;
   canReadHouseholds: boolean;
   /** Register new households (a caseworker only edits the households assigned to them). */
   canCreateHouseholds: boolean;
@@ -34,6 +38,8 @@ export function permissionsOf(role: Role): Permissions {
     canReadUsers: isAdministrator || role === "township_officer",
     canManageUsers: isAdministrator,
     canReadAudit: isAdministrator,
+    canReadDashboard: role !== "caseworker",
+    canWriteBriefings: isAdministrator,
     canReadHouseholds: true,
     canCreateHouseholds: isHouseholdEditor && role !== "caseworker",
     canEditHouseholds: isHouseholdEditor,

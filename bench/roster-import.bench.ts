@@ -68,6 +68,8 @@ interface ChildResult {
   maxRssBytes: number;
   summary: ImportedRoster["summary"];
   phases: Record<string, number>;
+  /** Seconds the import's thread had nothing to do (waiting for the database or the disk). */
+  idleSeconds: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,6 +85,7 @@ async function runChild(): Promise<void> {
   let phase = "";
   let phaseStarted = 0;
   const started = performance.now();
+  const loopAtStart = performance.eventLoopUtilization();
   const result = await importRosterFiles(db, [opts.file!], {
     countyCode: opts.county!,
     isDryRun: false,
@@ -97,6 +100,7 @@ async function runChild(): Promise<void> {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  const loop = performance.eventLoopUtilization(loopAtStart);
   if (phase) phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseStarted) / 1000;
   await db.close();
   const { problems: _problems, ...summary } = result.summary;
@@ -106,6 +110,7 @@ async function runChild(): Promise<void> {
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     summary: { ...summary, problems: result.summary.problems.slice(0, 5) },
     phases,
+    idleSeconds: loop.idle / 1000,
   };
   console.log(JSON.stringify(out));
 }
@@ -214,6 +219,9 @@ function printImport(engine: string, result: ChildResult, counts: Record<string,
       .join(
         ", ",
       )}); ${per(rows, result.seconds)} file rows/s; ${per(tableRows, result.seconds)} table rows/s`,
+  );
+  console.log(
+    `import thread busy ${(result.seconds - result.idleSeconds).toFixed(1)}s, idle ${result.idleSeconds.toFixed(1)}s (waiting for the database or the disk)`,
   );
   console.log(`peak RSS ${mb(result.maxRssBytes)} (target < 1024 MB)`);
 }

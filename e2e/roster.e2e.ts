@@ -268,6 +268,65 @@ describe("roster import journey in a real browser", () => {
     expect(page.url()).toBe(badImportUrl);
   });
 
+  it("takes a household file and a member file together, and names the file of each problem", async () => {
+    const numberC = `${PREFIX}3`;
+    const csv = (rows: string[][]) =>
+      Buffer.from(`${rows.map((row) => row.join(",")).join("\r\n")}\r\n`, "utf8");
+    const households = csv([
+      ["户编号", "户主姓名", "乡镇", "村", "人数", "贫困户属性", "致贫原因", "脱贫属性"],
+      // 人数 says three; the member file has two.
+      [numberC, "公孙大年", "泾川镇", "城南居委会", "3", "一般贫困户", "因病", "未脱贫"],
+    ]);
+    const member = (name: string, id: string, relation: string, sex: string) => [
+      numberC,
+      name,
+      id,
+      relation,
+      sex,
+      "汉族",
+      "初中",
+      "非在校生",
+      "健康",
+      "普通劳动力",
+      "省外务工",
+      "10",
+      "是",
+    ];
+    const members = csv([
+      [
+        "户编号",
+        "姓名",
+        "证件号码",
+        "与户主关系",
+        "性别",
+        "民族",
+        "文化程度",
+        "在校生状况",
+        "健康状况",
+        "劳动技能",
+        "务工状况",
+        "务工时间（月）",
+        "参加大病医疗",
+      ],
+      member("公孙大年", idNumber("1966-02-03", "957"), "户主", "男"),
+      member("公孙小红", idNumber("1968-05-06", "962"), "表哥", "女"),
+    ]);
+    await page.goto(`${server.url}/roster/import?countyCode=341823000000`);
+    await page.locator('[data-testid="roster-upload"] input[type=file]').setInputFiles([
+      { name: "城南户表.csv", mimeType: "text/csv", buffer: households },
+      { name: "城南人表.csv", mimeType: "text/csv", buffer: members },
+    ]);
+    await page.getByTestId("roster-submit").click();
+    await page.waitForURL(/\/roster\/imports\/[0-9a-f-]{36}$/);
+    await page.getByTestId("roster-problems").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("roster-file-name").textContent()).toBe("城南户表.csv + 城南人表.csv");
+    const sheets = await page.getByTestId("roster-problem-sheet").allTextContents();
+    expect(new Set(sheets)).toEqual(new Set(["城南户表.csv", "城南人表.csv"]));
+    const text = (await page.getByTestId("roster-problems").textContent()) ?? "";
+    expect(text).toContain("表哥");
+    expect(text).toContain("人数");
+  });
+
   it("raised no uncaught errors in the page", () => {
     expect(pageErrors).toEqual([]);
   });

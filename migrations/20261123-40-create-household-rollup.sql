@@ -74,14 +74,26 @@ begin
       exists (select 1 from household_caseworker c where c.household_id = n.id and c.ended_at is null)) f
     group by 1, 2, 3, 4;
   elsif tg_op = 'UPDATE' then
+    -- Only households whose counted columns changed; their caseworker flag is looked up once.
     insert into household_rollup_delta (county_code, region_code, dimension, value, households, people)
-    select county_code, left(region_code, 12), f.dimension, f.value, sum(sign), sum(sign * member_count)
-    from (select -1 as sign, o.* from old_rows o union all select 1, n.* from new_rows n) h
+    with pairs as (
+      select o as before, n as after,
+        exists (select 1 from household_caseworker c where c.household_id = n.id and c.ended_at is null) as has_caseworker
+      from old_rows o join new_rows n on n.id = o.id
+      where (o.county_code, o.region_code, o.status, o.poverty_attribute, o.lifted_year, o.main_cause, o.secondary_causes, o.guarantee_lights, o.per_capita_income, o.member_count)
+        is distinct from (n.county_code, n.region_code, n.status, n.poverty_attribute, n.lifted_year, n.main_cause, n.secondary_causes, n.guarantee_lights, n.per_capita_income, n.member_count)
+    ),
+    sides as (
+      select -1 as sign, (before).*, has_caseworker from pairs
+      union all
+      select 1, (after).*, has_caseworker from pairs
+    )
+    select h.county_code, left(h.region_code, 12), f.dimension, f.value, sum(h.sign), sum(h.sign * h.member_count)
+    from sides h
     cross join lateral household_facts(h.status, h.poverty_attribute, h.lifted_year, h.main_cause,
-      h.secondary_causes, h.guarantee_lights, h.per_capita_income,
-      exists (select 1 from household_caseworker c where c.household_id = h.id and c.ended_at is null)) f
+      h.secondary_causes, h.guarantee_lights, h.per_capita_income, h.has_caseworker) f
     group by 1, 2, 3, 4
-    having sum(sign) <> 0 or sum(sign * member_count) <> 0;
+    having sum(h.sign) <> 0 or sum(h.sign * h.member_count) <> 0;
   else
     insert into household_rollup_delta (county_code, region_code, dimension, value, households, people)
     select o.county_code, left(o.region_code, 12), f.dimension, f.value, -count(*), -sum(o.member_count)

@@ -10,13 +10,16 @@ import { registerSessionHook } from "./http/session-hook.js";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
 import { registerBriefingRoutes } from "./modules/briefings/briefings.routes.js";
+import { registerCampaignRoutes } from "./modules/campaigns/campaigns.routes.js";
 import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.js";
 import { registerHealthRoutes } from "./modules/health/health.routes.js";
 import { registerHouseholdRoutes } from "./modules/households/households.routes.js";
+import { registerMonitoringRoutes } from "./modules/monitoring/monitoring.routes.js";
 import { registerRegionRoutes } from "./modules/regions/regions.routes.js";
 import { registerRosterRoutes } from "./modules/roster/roster.routes.js";
 import { ImportJobs } from "./modules/roster/roster-jobs.js";
 import { registerUserRoutes } from "./modules/users/users.routes.js";
+import { registerVisitRoutes } from "./modules/visits/visits.routes.js";
 
 export interface AppOptions {
   db: Db;
@@ -78,6 +81,9 @@ export async function buildApp({
   registerRosterRoutes(app, db, importJobs);
   registerDashboardRoutes(app, db);
   registerBriefingRoutes(app, db);
+  registerVisitRoutes(app, db);
+  registerCampaignRoutes(app, db);
+  registerMonitoringRoutes(app, db);
   // Closing waits for a running import to finish (its transaction commits or rolls back whole).
   app.addHook("onClose", () => importJobs.idle());
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ancestorCodesOf,
   childCodeProblem,
   childLevelOf,
   codePrefix,
@@ -172,5 +173,25 @@ describe("childCodeProblem", () => {
     expect(childCodeProblem(TOWNSHIP, OTHER_COUNTY_VILLAGE)).toBe("wrong_parent");
     expect(childCodeProblem(TOWNSHIP, "341823101201")).toBe("wrong_parent");
     expect(childCodeProblem("341823100202", GROUP)).toBe("wrong_parent");
+  });
+});
+
+describe("ancestorCodesOf", () => {
+  it("names every level above a region, from the nation down", () => {
+    expect(ancestorCodesOf("341823100001")).toEqual([
+      "000000000000",
+      "340000000000",
+      "341800000000",
+      "341823000000",
+      "341823100000",
+    ]);
+    expect(ancestorCodesOf("341823100001002")).toContain("341823100001");
+    expect(ancestorCodesOf("340000000000")).toEqual(["000000000000"]);
+    expect(ancestorCodesOf("000000000000")).toEqual([]);
+  });
+
+  it("does not repeat a level the region skips (a township directly in a city)", () => {
+    expect(ancestorCodesOf("441900003000")).toEqual(["000000000000", "440000000000", "441900000000"]);
+    expect(ancestorCodesOf("not a code")).toEqual([]);
   });
 });

@@ -38,6 +38,19 @@ export function levelOfCode(code: string): RegionLevel | undefined {
   return "province";
 }
 
+/**
+ * The codes of every level above a region, from the nation down (a code's leading digits name its
+ * ancestors). A level a region skips (a township directly in a city, as in Dongguan) is not repeated.
+ */
+export function ancestorCodesOf(code: string): string[] {
+  const level = levelOfCode(code);
+  if (!level) return [];
+  const above = LEVEL_ORDER.slice(0, LEVEL_ORDER.indexOf(level)).map((l) =>
+    code.slice(0, PREFIX_LENGTH[l]).padEnd(12, "0"),
+  );
+  return [...new Set(above)].filter((ancestor) => ancestor !== code);
+}
+
 /** Whether `code` is a well-formed division or group code. */
 export function isDivisionCode(code: string): boolean {
   return levelOfCode(code) !== undefined;

@@ -25,22 +25,23 @@ function normalise(text: string): string {
     .toUpperCase();
 }
 
-function isRealDate(year: number, month: number, day: number, today: Date): boolean {
+/** The birth date's time when it is a real date from 1900 on, else undefined. */
+function realDateTime(year: number, month: number, day: number): number | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
-  return (
+  const isReal =
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day &&
-    year >= 1900 &&
-    date.getTime() <= today.getTime()
-  );
+    year >= 1900;
+  return isReal ? date.getTime() : undefined;
 }
 
-/**
- * Checks an ID number and reads its birth date and sex. Accepts 18-character numbers (x or X)
- * and legacy 15-digit ones, which are converted to 18 (19 inserted before the year, checksum added).
- */
-export function parseIdNumber(text: string, today: Date = new Date()): ParsedIdNumber {
+type Parsed =
+  | Extract<ParsedIdNumber, { ok: false }>
+  | { ok: "born"; parsed: Extract<ParsedIdNumber, { ok: true }>; bornAt: number };
+
+/** Everything about an ID number but whether its birth date has come (which depends on the day asked). */
+function parseUndated(text: string): Parsed {
   let id = normalise(text);
   if (/^\d{15}$/.test(id)) {
     const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
@@ -50,17 +51,39 @@ export function parseIdNumber(text: string, today: Date = new Date()): ParsedIdN
   } else if (idNumberChecksum(id.slice(0, 17)) !== id[17]) {
     return { ok: false, reason: "checksum" };
   }
-  const year = Number(id.slice(6, 10));
-  const month = Number(id.slice(10, 12));
-  const day = Number(id.slice(12, 14));
-  if (!isRealDate(year, month, day, today)) return { ok: false, reason: "birth_date" };
-  return {
-    ok: true,
+  const bornAt = realDateTime(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
+  if (bornAt === undefined) return { ok: false, reason: "birth_date" };
+  const parsed = {
+    ok: true as const,
     idNumber: id,
     birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-    sex: Number(id[16]) % 2 === 1 ? "male" : "female",
+    sex: Number(id[16]) % 2 === 1 ? ("male" as const) : ("female" as const),
     regionCode6: id.slice(0, 6),
   };
+  return { ok: "born", parsed, bornAt };
+}
+
+/**
+ * Numbers parsed lately: a roster import checks each person's number several times (reading,
+ * matching, the household checks, the guarantees), 350,000 people in a county's file.
+ */
+const recentlyParsed = new Map<string, Parsed>();
+const RECENT_LIMIT = 100_000;
+
+/**
+ * Checks an ID number and reads its birth date and sex. Accepts 18-character numbers (x or X)
+ * and legacy 15-digit ones, which are converted to 18 (19 inserted before the year, checksum added).
+ */
+export function parseIdNumber(text: string, today: Date = new Date()): ParsedIdNumber {
+  let parsed: Parsed | undefined = recentlyParsed.get(text);
+  if (parsed === undefined) {
+    parsed = parseUndated(text);
+    if (recentlyParsed.size >= RECENT_LIMIT) recentlyParsed.clear();
+    recentlyParsed.set(text, parsed);
+  }
+  if (parsed.ok === false) return { ok: false, reason: parsed.reason };
+  // A fresh object each time: callers may keep or change what they get.
+  return parsed.bornAt <= today.getTime() ? { ...parsed.parsed } : { ok: false, reason: "birth_date" };
 }
 
 /** An ID number with the birth date and sequence hidden: 341823********123X. */

@@ -42,7 +42,7 @@ await runCommand(USAGE, async (db, args) => {
     wantsReport: values.report !== undefined,
     onProgress: ({ phase, done, total }) => {
       process.stderr.write(
-        `\r${phase === "reading" ? "读取" : "写入"} ${done}${total ? `/${total}` : ""}   `,
+        `\r${phase === "reading" ? "读取" : phase === "checking" ? "检查" : "写入"} ${done}${total ? `/${total}` : ""}   `,
       );
     },
     afterChunk: PAUSE_AFTER_CHUNK

@@ -20,6 +20,10 @@ let jingUserId: string;
 let jingHousehold: { id: string; memberId: string; draft: ReturnType<typeof householdDraft> };
 let jingImportId: string;
 let jingBriefingId: string;
+let jingAlertId: string;
+let jingListId: string;
+let jingCase: { id: string; measureId: string };
+let jingVisit: { id: string; pendingChangeId: string; difficultyId: string; campaignId: string };
 const JING_TOWNSHIP = "341823100000";
 const JING_VILLAGE = "341823100001";
 
@@ -149,6 +153,172 @@ const CASES: Record<string, Case> = {
     url: () => `/api/roster/imports/${jingImportId}/error-report`,
   },
   "GET /api/roster/export": { url: () => `/api/roster/export?regionCode=${JING_VILLAGE}` },
+  "POST /api/visits": {
+    url: () => "/api/visits",
+    body: () => ({
+      id: "7d3c1b52-3c55-4f0e-9a51-0d6a0f5d2c11",
+      householdId: jingHousehold.id,
+      kind: "phone",
+      visitedOn: "2020-02-10",
+      metWith: "越权",
+      recordedAt: "2020-02-10T10:00:00+08:00",
+    }),
+  },
+  "GET /api/visits": {
+    url: () => `/api/visits?householdId=${jingHousehold.id}`,
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "GET /api/my-households": {
+    url: () => "/api/my-households",
+    expectEmpty: (json) => expect((json as { households: unknown[] }).households).toEqual([]),
+  },
+  "GET /api/visits/:id": { url: () => `/api/visits/${jingVisit.id}` },
+  "GET /api/visits/:id/photos/:position": { url: () => `/api/visits/${jingVisit.id}/photos/0` },
+  "GET /api/visit-indicators/:countyCode": { url: () => `/api/visit-indicators/${JING_COUNTY}` },
+  "PUT /api/visit-indicators/:countyCode": {
+    url: () => `/api/visit-indicators/${JING_COUNTY}`,
+    body: () => ({ indicators: [{ code: "x", zh: "越权", en: "x" }], version: 0 }),
+  },
+  "GET /api/pending-changes": {
+    url: () => "/api/pending-changes",
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "GET /api/pending-changes/:id": { url: () => `/api/pending-changes/${jingVisit.pendingChangeId}` },
+  "POST /api/pending-changes/:id/resolve": {
+    url: () => `/api/pending-changes/${jingVisit.pendingChangeId}/resolve`,
+    body: () => ({ decision: "apply", version: 1 }),
+  },
+  "GET /api/monitoring/rules": { url: () => `/api/monitoring/rules?countyCode=${JING_COUNTY}&year=2020` },
+  "PUT /api/monitoring/rules/:ruleCode": {
+    url: () => "/api/monitoring/rules/income_below_line",
+    body: () => ({
+      countyCode: JING_COUNTY,
+      year: 2020,
+      isEnabled: false,
+      thresholds: { line: 1000 },
+      effectiveFrom: "2020-01-01",
+      effectiveTo: null,
+      version: 0,
+    }),
+  },
+  "POST /api/monitoring/sweeps": {
+    url: () => "/api/monitoring/sweeps",
+    body: () => ({ countyCode: JING_COUNTY }),
+  },
+  "GET /api/monitoring/alerts": {
+    url: () => `/api/monitoring/alerts?householdId=${jingHousehold.id}`,
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "POST /api/monitoring/alerts/:id/dismiss": {
+    url: () => `/api/monitoring/alerts/${jingAlertId}/dismiss`,
+    body: () => ({ reason: "越权" }),
+  },
+  "POST /api/monitoring/lists": {
+    url: () => `/api/monitoring/lists?fileName=a.csv&department=other&countyCode=${JING_COUNTY}`,
+    body: () => ({}),
+  },
+  "GET /api/monitoring/lists": {
+    url: () => "/api/monitoring/lists",
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "GET /api/monitoring/lists/:id": { url: () => `/api/monitoring/lists/${jingListId}` },
+  "POST /api/monitoring/cases": {
+    url: () => "/api/monitoring/cases",
+    body: () => ({
+      origin: "application",
+      householdId: jingHousehold.id,
+      applicantName: "越权",
+      statement: "越权",
+      appliedOn: "2020-06-01",
+    }),
+  },
+  "GET /api/monitoring/cases": {
+    url: () => `/api/monitoring/cases?householdId=${jingHousehold.id}`,
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "GET /api/monitoring/cases/:id": { url: () => `/api/monitoring/cases/${jingCase.id}` },
+  "POST /api/monitoring/cases/:id/steps": {
+    url: () => `/api/monitoring/cases/${jingCase.id}/steps`,
+    body: () => ({
+      action: "identify",
+      monitoringType: "marginal",
+      riskTypes: ["illness"],
+      version: 1,
+      comment: "越权",
+    }),
+  },
+  "POST /api/monitoring/cases/:id/measures": {
+    url: () => `/api/monitoring/cases/${jingCase.id}/measures`,
+    body: () => ({
+      kind: "employment",
+      content: "越权",
+      responsible: "越权",
+      startsOn: "2020-06-01",
+      dueOn: "2020-07-01",
+      status: "done",
+    }),
+  },
+  "PUT /api/monitoring/cases/:id/measures/:measureId": {
+    url: () => `/api/monitoring/cases/${jingCase.id}/measures/${jingCase.measureId}`,
+    body: () => ({
+      ...{
+        kind: "employment",
+        content: "越权",
+        responsible: "越权",
+        startsOn: "2020-06-01",
+        dueOn: "2020-07-01",
+        status: "done",
+      },
+      version: 1,
+    }),
+  },
+  "GET /api/monitoring/overview": { url: () => `/api/monitoring/overview?regionCode=${JING_COUNTY}` },
+  "GET /api/monitoring/settings": { url: () => `/api/monitoring/settings?countyCode=${JING_COUNTY}` },
+  "PUT /api/monitoring/settings": {
+    url: () => "/api/monitoring/settings",
+    body: () => ({
+      countyCode: JING_COUNTY,
+      deadlines: {
+        verification: 1,
+        village_review: 1,
+        township_review: 1,
+        county_decision: 1,
+        elimination_village_review: 1,
+        elimination_township_review: 1,
+        elimination_county_decision: 1,
+      },
+      watchMonths: 1,
+      version: 0,
+    }),
+  },
+  "GET /api/monitoring/households/:id/spending": {
+    url: () => `/api/monitoring/households/${jingHousehold.id}/spending`,
+  },
+  "PUT /api/monitoring/households/:id/spending/:year": {
+    url: () => `/api/monitoring/households/${jingHousehold.id}/spending/2020`,
+    body: () => ({ medical: 1, disasterLoss: 0, other: 0, version: 0 }),
+  },
+  "POST /api/campaigns": {
+    url: () => "/api/campaigns",
+    body: () => ({ name: "越权", regionCode: JING_VILLAGE, startsOn: "2020-02-01", deadline: "2020-02-20" }),
+  },
+  "GET /api/campaigns": {
+    url: () => "/api/campaigns",
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "GET /api/campaigns/:id": { url: () => `/api/campaigns/${jingVisit.campaignId}` },
+  "GET /api/campaigns/:id/coverage": { url: () => `/api/campaigns/${jingVisit.campaignId}/coverage` },
+  "GET /api/campaigns/:id/households": { url: () => `/api/campaigns/${jingVisit.campaignId}/households` },
+  "GET /api/campaigns/:id/summary": { url: () => `/api/campaigns/${jingVisit.campaignId}/summary` },
+  "GET /api/campaigns/:id/export": { url: () => `/api/campaigns/${jingVisit.campaignId}/export` },
+  "GET /api/difficulties": {
+    url: () => `/api/difficulties?campaignId=${jingVisit.campaignId}`,
+    expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
+  },
+  "POST /api/difficulties/:id/actions": {
+    url: () => `/api/difficulties/${jingVisit.difficultyId}/actions`,
+    body: () => ({ actedOn: "2020-02-12", note: "越权", resolves: true }),
+  },
   "GET /api/audit": {
     url: () => `/api/audit?entityType=user&entityId=${jingUserId}`,
     expectEmpty: (json) => expect((json as { total: number }).total).toBe(0),
@@ -193,6 +363,78 @@ beforeAll(async () => {
   });
   expect(briefing.statusCode).toBe(200);
   jingBriefingId = (briefing.json() as { id: string }).id;
+  // An open monitoring alert on the Jing household.
+  const [alert] = await t.db.query<{ id: string }>(
+    `insert into monitoring_alert (county_code, household_id, rule_code, year, source_key, facts, raised_by)
+     values ($1, $2, 'income_below_line', 2020, '2020', '{}', 'sweep') returning id`,
+    [JING_COUNTY, jingHousehold.id],
+  );
+  jingAlertId = alert!.id;
+  const [list] = await t.db.query<{ id: string }>(
+    `insert into monitoring_list (county_code, department, file_name, file_sha256, row_count, matched_count,
+       unmatched_count, alert_count) values ($1, 'civil_affairs', 'x.csv', 'x', 0, 0, 0, 0) returning id`,
+    [JING_COUNTY],
+  );
+  jingListId = list!.id;
+  // A Jing case, identified (monitored), with a measure.
+  const [monitored] = await t.db.query<{ id: string }>(
+    `insert into monitoring_case (county_code, household_id, origin, stage) values ($1, $2, 'alert', 'county_decision')
+     returning id`,
+    [JING_COUNTY, jingHousehold.id],
+  );
+  const [measure] = await t.db.query<{ id: string }>(
+    `insert into monitoring_measure (case_id, county_code, kind, content, responsible, starts_on, due_on, status)
+     values ($1, $2, 'other', '入户走访', '村委', '2020-06-01', '2020-07-01', 'planned') returning id`,
+    [monitored!.id, JING_COUNTY],
+  );
+  jingCase = { id: monitored!.id, measureId: measure!.id };
+  // A visit with a photo whose registry change met a newer version: a pending change.
+  const visited = await insider.request("POST", "/api/households", {
+    household: householdDraft({ regionCode: JING_VILLAGE }),
+  });
+  const visitedId = (visited.json() as { household: { id: string } }).household.id;
+  // A first visit's change makes version 2, so the second one's change (also against 1) waits.
+  const first = await insider.request("POST", "/api/visits", {
+    id: "6c1f9a7b-3d2e-4f80-9bac-1d2e3f4a5b6c",
+    householdId: visitedId,
+    kind: "phone",
+    visitedOn: "2020-02-09",
+    metWith: "户主",
+    changes: { baseVersion: 1, conditions: { fuel: "gas" } },
+    recordedAt: "2020-02-09T10:00:00+08:00",
+  });
+  expect(first.statusCode).toBe(200);
+  const visit = await insider.request("POST", "/api/visits", {
+    id: "5b0e8f6a-2c1d-4e7f-8a9b-0c1d2e3f4a5b",
+    householdId: visitedId,
+    kind: "on_site",
+    visitedOn: "2020-02-10",
+    metWith: "户主",
+    photos: [
+      { mediaType: "image/jpeg", dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xd9]).toString("base64") },
+    ],
+    changes: { baseVersion: 1, conditions: { hasElectricity: false } },
+    problems: [{ kind: "food", note: "存粮不足" }],
+    recordedAt: "2020-02-10T10:00:00+08:00",
+  });
+  expect(visit.statusCode).toBe(200);
+  const visitView = visit.json() as { id: string; registry: { pendingChangeId: string } };
+  const campaign = await insider.request("POST", "/api/campaigns", {
+    name: "疫情排查",
+    regionCode: JING_VILLAGE,
+    startsOn: "2020-02-01",
+    deadline: "2020-02-20",
+  });
+  expect(campaign.statusCode).toBe(200);
+  const [difficulty] = await t.db.query<{ id: string }>("select id from visit_problem where visit_id = $1", [
+    visitView.id,
+  ]);
+  jingVisit = {
+    id: visitView.id,
+    pendingChangeId: visitView.registry.pendingChangeId,
+    difficultyId: difficulty!.id,
+    campaignId: (campaign.json() as { id: string }).id,
+  };
 });
 afterAll(() => t.close());
 
@@ -239,12 +481,32 @@ describe("authorisation across regions", () => {
     expect(await t.db.query("select 1 from household where household_number = '999999'")).toEqual([]);
     const reveals = await t.db.query("select 1 from audit_event where action = 'personal_data.reveal'");
     expect(reveals).toEqual([]);
+    expect(await t.db.query("select 1 from monitoring_rule")).toEqual([]);
+    expect(await t.db.query("select status from monitoring_alert")).toEqual([{ status: "open" }]);
+    expect(await t.db.query("select 1 from household_rigid_spending")).toEqual([]);
+    expect(await t.db.query("select 1 from monitoring_list")).toHaveLength(1);
+    expect(await t.db.query("select stage, version from monitoring_case")).toEqual([
+      { stage: "county_decision", version: 1 },
+    ]);
+    expect(await t.db.query("select status, version from monitoring_measure")).toEqual([
+      { status: "planned", version: 1 },
+    ]);
+    expect(await t.db.query("select 1 from monitoring_case_settings")).toEqual([]);
     const [jingImport] = await t.db.query<{ status: string }>(
       "select status from roster_import where id = $1",
       [jingImportId],
     );
     expect(jingImport?.status).not.toBe("committing");
     expect(await t.db.query("select 1 from audit_event where action = 'roster.export'")).toEqual([]);
+    expect(await t.db.query("select 1 from visit where met_with = '越权'")).toEqual([]);
+    expect(await t.db.query("select 1 from visit_indicator_set")).toEqual([]);
+    const [pending] = await t.db.query<{ status: string }>(
+      "select status from household_pending_change where id = $1",
+      [jingVisit.pendingChangeId],
+    );
+    expect(pending?.status).toBe("open");
+    expect(await t.db.query("select 1 from screening_campaign where name = '越权'")).toEqual([]);
+    expect(await t.db.query("select 1 from visit_problem_action")).toEqual([]);
   });
 
   it("lets nobody below administrator manage users even inside their own region", async () => {

@@ -19,7 +19,26 @@ export type Action =
   | "roster.export"
   | "dashboard.read"
   | "briefing.read"
-  | "briefing.write";
+  | "briefing.write"
+  | "visit.read"
+  | "visit.record"
+  | "visit.configure"
+  | "pending_change.read"
+  | "pending_change.resolve"
+  | "campaign.read"
+  | "campaign.manage"
+  | "difficulty.read"
+  | "difficulty.act"
+  | "monitoring.read"
+  | "monitoring.configure"
+  | "monitoring.sweep"
+  | "monitoring.alert.dismiss"
+  | "monitoring.spending.write"
+  | "monitoring.list.upload"
+  | "monitoring.case.open"
+  | "monitoring.case.step"
+  | "monitoring.measure.write"
+  | "monitoring.overview";
 
 const EVERYONE: readonly Role[] = [
   "administrator",
@@ -50,6 +69,40 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   // Briefings are the office's bulletins: read where the dashboard is read, written by administrators.
   "briefing.read": ["administrator", "township_officer", "village_cadre", "department_officer", "leader"],
   "briefing.write": ["administrator"],
+  // Visits hold health facts (epidemic status): the people who visit and those who supervise them.
+  "visit.read": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  "visit.record": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  "visit.configure": ["administrator"],
+  "pending_change.read": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  // Registry changes that met a newer version are the village's to settle (or above it).
+  "pending_change.resolve": ["administrator", "township_officer", "village_cadre"],
+  // Campaign figures are aggregates (leaders and departments follow them); the county office starts campaigns.
+  "campaign.read": EVERYONE,
+  "campaign.manage": ["administrator"],
+  // The difficulty list names households and what troubles them: the people who follow it up.
+  "difficulty.read": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  "difficulty.act": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  // Monitoring (防返贫监测): alerts are read by everyone in scope (caseworkers: their households);
+  // the county office sets the rules and runs sweeps; village and township staff check alerts.
+  "monitoring.read": EVERYONE,
+  "monitoring.configure": ["administrator"],
+  "monitoring.sweep": ["administrator"],
+  "monitoring.alert.dismiss": ["administrator", "township_officer", "village_cadre"],
+  "monitoring.spending.write": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  // Department officers upload their sector's screening lists (医保, 民政, 残联, 人社 ...).
+  "monitoring.list.upload": ["administrator", "department_officer"],
+  // Cases are opened and worked by field staff; each step's own role is checked by the workflow.
+  "monitoring.case.open": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  "monitoring.case.step": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  "monitoring.measure.write": ["administrator", "township_officer", "village_cadre", "caseworker"],
+  // Region-wide figures: offices and leaders (a caseworker sees their own cases, not a region's).
+  "monitoring.overview": [
+    "administrator",
+    "township_officer",
+    "village_cadre",
+    "department_officer",
+    "leader",
+  ],
 };
 
 /** Anything that lies somewhere in the region tree; households also name their caseworkers. */

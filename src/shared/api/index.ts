@@ -1,13 +1,16 @@
 import type { Endpoint } from "../endpoint.js";
 import * as audit from "./audit.api.js";
 import * as briefings from "./briefings.api.js";
+import * as campaigns from "./campaigns.api.js";
 import * as dashboard from "./dashboard.api.js";
 import * as health from "./health.api.js";
 import * as households from "./households.api.js";
+import * as monitoring from "./monitoring.api.js";
 import * as regions from "./regions.api.js";
 import * as roster from "./roster.api.js";
 import * as session from "./session.api.js";
 import * as users from "./users.api.js";
+import * as visits from "./visits.api.js";
 
 function endpointsOf(module: Record<string, unknown>): Endpoint[] {
   return Object.values(module).filter(
@@ -31,4 +34,7 @@ export const allEndpoints: readonly Endpoint[] = [
   roster,
   dashboard,
   briefings,
+  monitoring,
+  visits,
+  campaigns,
 ].flatMap(endpointsOf);

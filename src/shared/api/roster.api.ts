@@ -38,7 +38,10 @@ export const rosterProblem = z.object({
   row: z.number().int(),
   column: z.string(),
   value: z.string(),
+  /** Why, in Chinese (as the error report says it). */
   reason: z.string(),
+  /** The kind of problem: a household check's code or a roster_* code, for wording it in English. */
+  code: z.string().optional(),
 });
 export type RosterProblemView = z.infer<typeof rosterProblem>;
 
@@ -56,9 +59,11 @@ export const rosterImportView = z.object({
   committedAt: z.string().nullable(),
   /** Data rows in the file, once read. */
   rowsTotal: z.number().int().nullable(),
-  /** Rows read while validating; households written while committing (see phase). */
+  /** Rows read (phase reading), households checked (checking) or written (writing). */
   rowsProcessed: z.number().int(),
-  phase: z.enum(["reading", "writing"]).nullable(),
+  phase: z.enum(["reading", "checking", "writing"]).nullable(),
+  /** What rowsProcessed counts up to in this phase, when known (households in the file while checking). */
+  progressTotal: z.number().int().nullable(),
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),

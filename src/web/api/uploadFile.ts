@@ -24,9 +24,13 @@ export function uploadFile<E extends Endpoint>(endpoint: E, input: UploadInput<E
   if (!accepted) throw new Error(`${endpoint.method} ${endpoint.path} does not take a file`);
   // Browsers name types differently (a .csv is application/vnd.ms-excel on Windows with Excel);
   // the server reads the content, so anything unlisted goes as the generic type.
-  const type = accepted.includes(input.file.type)
-    ? input.file.type
-    : (accepted.find((t) => t === "application/octet-stream") ?? accepted[0] ?? "application/octet-stream");
+  // A multipart body built by the caller carries its boundary in its type, and is sent as it is.
+  const isMultipart =
+    input.file.type.startsWith("multipart/form-data;") && accepted.includes("multipart/form-data");
+  const type =
+    accepted.includes(input.file.type) || isMultipart
+      ? input.file.type
+      : (accepted.find((t) => t === "application/octet-stream") ?? accepted[0] ?? "application/octet-stream");
 
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();

@@ -3,10 +3,19 @@ import { Route, Routes } from "react-router";
 import { AuditPage } from "../modules/audit/components/AuditPage.js";
 import { BriefingPage } from "../modules/briefings/components/BriefingPage.js";
 import { BriefingsPage } from "../modules/briefings/components/BriefingsPage.js";
+import { CampaignPage } from "../modules/campaigns/components/CampaignPage.js";
+import { CampaignsPage } from "../modules/campaigns/components/CampaignsPage.js";
+import { PendingChangesPage } from "../modules/campaigns/components/PendingChangesPage.js";
 import { HomePage } from "../modules/home/components/HomePage.js";
 import { HouseholdDetailPage } from "../modules/households/components/HouseholdDetailPage.js";
 import { HouseholdFormPage } from "../modules/households/components/HouseholdFormPage.js";
 import { HouseholdsPage } from "../modules/households/components/HouseholdsPage.js";
+import { CaseDetailPage } from "../modules/monitoring/components/CaseDetailPage.js";
+import { CasesPage } from "../modules/monitoring/components/CasesPage.js";
+import { DepartmentListsPage } from "../modules/monitoring/components/DepartmentListsPage.js";
+import { MonitoringInboxPage } from "../modules/monitoring/components/MonitoringInboxPage.js";
+import { MonitoringOverviewPage } from "../modules/monitoring/components/MonitoringOverviewPage.js";
+import { MonitoringRulesPage } from "../modules/monitoring/components/MonitoringRulesPage.js";
 import { RegionsPage } from "../modules/regions/components/RegionsPage.js";
 import { RosterImportDetailPage } from "../modules/roster/components/RosterImportDetailPage.js";
 import { RosterImportPage } from "../modules/roster/components/RosterImportPage.js";
@@ -15,6 +24,8 @@ import { ChangePasswordPage } from "../modules/session/components/ChangePassword
 import { LoginPage } from "../modules/session/components/LoginPage.js";
 import { useSessionEvents } from "../modules/session/hooks/useSessionEvents.js";
 import { UsersPage } from "../modules/users/components/UsersPage.js";
+import { PhoneApp } from "../modules/visits/components/PhoneApp.js";
+import { QrSheetPage } from "../modules/visits/components/QrSheetPage.js";
 import { AppLayout } from "./AppLayout.js";
 import { NotFoundPage } from "./NotFoundPage.js";
 import { RequirePermission } from "./RequirePermission.js";
@@ -31,6 +42,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/phone/*" element={<PhoneApp />} />
       <Route
         path="/change-password"
         element={
@@ -131,6 +143,73 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="canImportRoster">
               <RosterImportDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monitoring"
+          element={
+            <RequirePermission permission="canReadMonitoring">
+              <MonitoringInboxPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monitoring/cases"
+          element={
+            <RequirePermission permission="canReadMonitoring">
+              <CasesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monitoring/cases/:id"
+          element={
+            <RequirePermission permission="canReadMonitoring">
+              <CaseDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monitoring/overview"
+          element={
+            <RequirePermission permission="canReadMonitoringOverview">
+              <MonitoringOverviewPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monitoring/rules"
+          element={
+            <RequirePermission permission="canConfigureMonitoring">
+              <MonitoringRulesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monitoring/lists"
+          element={
+            <RequirePermission permission="canUploadDepartmentLists">
+              <DepartmentListsPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="visits" element={<CampaignsPage />} />
+        <Route path="visits/campaigns" element={<CampaignsPage />} />
+        <Route path="visits/campaigns/:id" element={<CampaignPage />} />
+        <Route
+          path="visits/pending-changes"
+          element={
+            <RequirePermission permission="canRecordVisits">
+              <PendingChangesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="visits/qr-codes"
+          element={
+            <RequirePermission permission="canRecordVisits">
+              <QrSheetPage />
             </RequirePermission>
           }
         />

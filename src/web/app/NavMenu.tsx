@@ -57,6 +57,24 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       ),
     });
   }
+  if (permissions.canReadMonitoring) {
+    items.push({
+      key: "/monitoring",
+      label: (
+        <Link to="/monitoring" data-testid="nav-monitoring">
+          {t("monitoring.nav")}
+        </Link>
+      ),
+    });
+  }
+  items.push({
+    key: "/visits",
+    label: (
+      <Link to="/visits/campaigns" data-testid="nav-visits">
+        {t("visits.nav")}
+      </Link>
+    ),
+  });
   if (permissions.canImportRoster) {
     items.push({
       key: "/roster",

@@ -1,8 +1,11 @@
 import { briefingsEn } from "./briefingsEn.js";
+import { campaignsEn } from "./campaignsEn.js";
 import { dashboardEn } from "./dashboardEn.js";
 import { householdsEn } from "./householdsEn.js";
 import type { Messages } from "./Messages.js";
+import { monitoringEn } from "./monitoringEn.js";
 import { rosterEn } from "./rosterEn.js";
+import { visitsEn } from "./visitsEn.js";
 
 /** English. Typed by the Chinese source dictionary, so a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -352,4 +355,7 @@ export const en: Messages = {
   dashboard: dashboardEn,
   briefings: briefingsEn,
   roster: rosterEn,
+  monitoring: monitoringEn,
+  visits: visitsEn,
+  campaigns: campaignsEn,
 };

@@ -17,6 +17,8 @@ export const rosterEn: Messages["roster"] = {
     tooLarge: "The file is larger than 100 MB; split it and import the parts one by one",
     emptyFile: "The file is empty",
     fileRequired: "Choose the file to import",
+    twoFilesHint:
+      "If households and members are in two files (a household sheet and a person sheet), choose both: they are told apart by their headers.",
     county: "Import into",
     countyPlaceholder: "Choose a county",
     countyRequired: "Choose the county to import into",
@@ -40,6 +42,8 @@ export const rosterEn: Messages["roster"] = {
     committingTitle: "Importing",
     read: "{rows} rows read",
     readOf: "{rows} of {total} rows read",
+    checked: "{done} households checked",
+    checkedOf: "{done} of {total} households checked",
     written: "{done} of {total} households written",
     validatingHint:
       "You may leave this page: the check continues on the server. Open it later from the import history.",
@@ -65,6 +69,7 @@ export const rosterEn: Messages["roster"] = {
   },
   problems: {
     title: "Problems ({count})",
+    sheet: "Sheet / file",
     row: "Row",
     column: "Column",
     value: "Value",

@@ -1,7 +1,10 @@
 import { briefingsZh } from "./briefingsZh.js";
+import { campaignsZh } from "./campaignsZh.js";
 import { dashboardZh } from "./dashboardZh.js";
 import { householdsZh } from "./householdsZh.js";
+import { monitoringZh } from "./monitoringZh.js";
 import { rosterZh } from "./rosterZh.js";
+import { visitsZh } from "./visitsZh.js";
 
 /** The source dictionary (简体中文). Every other language must have exactly these keys. */
 export const zh = {
@@ -345,4 +348,7 @@ export const zh = {
   dashboard: dashboardZh,
   briefings: briefingsZh,
   roster: rosterZh,
+  monitoring: monitoringZh,
+  visits: visitsZh,
+  campaigns: campaignsZh,
 };

@@ -34,7 +34,7 @@ export interface HouseholdRow {
   warningCount: number;
 }
 
-const HOUSEHOLD_FIELDS: [keyof HouseholdRow, string, string][] = [
+export const HOUSEHOLD_FIELDS: [keyof HouseholdRow, string, string][] = [
   ["id", "id", "uuid"],
   ["countyCode", "county_code", "text"],
   ["regionCode", "region_code", "text"],
@@ -126,7 +126,7 @@ export interface MemberRow {
   position: number;
 }
 
-const MEMBER_FIELDS: [keyof MemberRow, string, string][] = [
+export const MEMBER_FIELDS: [keyof MemberRow, string, string][] = [
   ["id", "id", "uuid"],
   ["countyCode", "county_code", "text"],
   ["householdId", "household_id", "uuid"],
@@ -219,7 +219,7 @@ export interface IncomeRow {
   perCapitaIncome: number | null;
 }
 
-const INCOME_FIELDS: [keyof IncomeRow, string, string][] = [
+export const INCOME_FIELDS: [keyof IncomeRow, string, string][] = [
   ["householdId", "household_id", "uuid"],
   ["countyCode", "county_code", "text"],
   ["year", "year", "integer"],

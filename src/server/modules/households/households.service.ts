@@ -7,6 +7,7 @@ import { AppError } from "../../http/app-error.js";
 import type { ServiceContext } from "../../http/route.js";
 import { authorize } from "../../policies/can.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { evaluateHouseholds } from "../monitoring/monitoring-evaluate.js";
 import { findRegion, findRegionAncestors } from "../regions/regions.queries.js";
 import {
   endCaseworkerAssignments,
@@ -139,6 +140,8 @@ async function saved(
   ctx: ServiceContext,
   result: { id: string; warnings: readonly { path: string; code: string; message: string }[] },
 ) {
+  // Monitoring rules re-evaluated for the saved household (alerts raised or cleared at once).
+  await evaluateHouseholds(ctx.db, [result.id]);
   const household: HouseholdDetail = await getHousehold(ctx, result.id);
   return { household, findings: result.warnings.map((w) => ({ ...w, severity: "warning" as const })) };
 }
@@ -228,6 +231,7 @@ export async function moveMember(ctx: ServiceContext, move: MemberMove) {
   if (ctx.actor.role === "caseworker") throw new AppError("FORBIDDEN");
   if ("householdId" in move.target) await scopedHousehold(ctx, move.target.householdId, "household.write");
   const { sourceId, targetId } = await moveMemberBetweenHouseholds(ctx, move);
+  await evaluateHouseholds(ctx.db, [sourceId, targetId]);
   if (source.id !== sourceId) throw new AppError("NOT_FOUND");
   const [sourceDetail, targetDetail] = await Promise.all([
     getHousehold(ctx, sourceId),

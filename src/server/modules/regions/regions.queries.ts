@@ -1,4 +1,5 @@
 import type { RegionSummary } from "../../../shared/api/regions.api.js";
+import { ancestorCodesOf } from "../../../shared/division-code.js";
 import type { RegionLevel } from "../../../shared/roles.js";
 import type { Queryable } from "../../db/db.js";
 
@@ -54,17 +55,18 @@ export async function findChildRegions(q: Queryable, code: string): Promise<Regi
   );
 }
 
-/** The ancestors of a region from the root down, excluding the region itself. */
+/**
+ * The ancestors of a region from the root down, excluding the region itself: the regions whose
+ * codes its own code names (a child's code always starts with its parent's digits), each read by
+ * its primary key.
+ */
 export async function findRegionAncestors(q: Queryable, code: string): Promise<RegionSummary[]> {
-  return q.query<RegionSummary>(
-    `with recursive up as (
-       select parent_code as code, 1 as depth from region where code = $1
-       union all
-       select r.parent_code, up.depth + 1 from region r join up on r.code = up.code where r.parent_code is not null
-     )
-     select ${SUMMARY_COLUMNS} from up join region r on r.code = up.code order by up.depth desc`,
-    [code],
+  const ancestors = ancestorCodesOf(code);
+  const rows = await q.query<RegionSummary>(
+    `select ${SUMMARY_COLUMNS} from region r where r.code = any($1)`,
+    [ancestors],
   );
+  return rows.sort((a, b) => ancestors.indexOf(a.code) - ancestors.indexOf(b.code));
 }
 
 /** Regions under a code prefix whose name contains `text` or whose code starts with it, with their path. */

@@ -2,6 +2,7 @@ import type { HouseholdDraft, IncomeDraft, MemberDraft } from "../../../shared/h
 import { perCapitaNetIncome } from "../../../shared/household-income.js";
 import { maskPhone, parseIdNumber } from "../../../shared/id-number.js";
 import { headerOf, type RosterColumnKey } from "../../../shared/roster/roster-columns.js";
+import type { RosterProblemCode } from "../../../shared/roster/roster-problems.js";
 import {
   type Read,
   readCauses,
@@ -115,9 +116,15 @@ class GroupCells {
     return this.rows[0]!;
   }
 
-  report(row: RosterRow, key: RosterColumnKey, value: string, reason: string): void {
+  report(
+    row: RosterRow,
+    key: RosterColumnKey,
+    value: string,
+    reason: string,
+    code: RosterProblemCode = "roster_value_unreadable",
+  ): void {
     const column = row.table.layout.headers[key] ?? this.column(key);
-    this.problems.push({ sheet: row.table.label, row: row.row, column, value, reason });
+    this.problems.push({ sheet: row.table.label, row: row.row, column, value, reason, code });
   }
 
   /** A member-level value of one row; undefined when empty, or unreadable (then reported). */
@@ -152,6 +159,7 @@ class GroupCells {
           key,
           text,
           `同一户各行的“${this.column(key)}”应相同：${where}为“${first.text}”，本行为“${text}”`,
+          "roster_rows_disagree",
         );
       }
     }
@@ -170,7 +178,13 @@ const text = (value: string): Read<string> => ({ ok: true, value });
 function regionOf(cells: GroupCells, regions: RegionIndex) {
   const county = cells.shared("county", text);
   if (county !== undefined && !regions.isThisCounty(county)) {
-    cells.report(cells.rowOf("county").row, "county", county, `不是本次导入的县（${regions.countyName}）`);
+    cells.report(
+      cells.rowOf("county").row,
+      "county",
+      county,
+      `不是本次导入的县（${regions.countyName}）`,
+      "roster_county_mismatch",
+    );
   }
   const townshipName = cells.shared("township", text);
   const villageName = cells.shared("village", text);
@@ -180,14 +194,20 @@ function regionOf(cells: GroupCells, regions: RegionIndex) {
   if (townshipName !== undefined) {
     const match = regions.township(townshipName);
     if (!match.ok) {
-      cells.report(cells.rowOf("township").row, "township", townshipName, match.reason);
+      cells.report(
+        cells.rowOf("township").row,
+        "township",
+        townshipName,
+        match.reason,
+        "roster_region_unknown",
+      );
       return undefined;
     }
     township = match;
   }
   const village = regions.village(villageName, township);
   if (!village.ok) {
-    cells.report(cells.rowOf("village").row, "village", villageName, village.reason);
+    cells.report(cells.rowOf("village").row, "village", villageName, village.reason, "roster_region_unknown");
     return undefined;
   }
   // A natural village not registered as a group stays part of the village's address only.
@@ -212,14 +232,21 @@ function memberOf(cells: GroupCells, line: MemberLine, householdPhone: string | 
   const unknown: string[] = [];
   const need = (field: string, key: RosterColumnKey) => {
     unknown.push(field);
-    if (row.text[key] === undefined) cells.report(row, key, "", `新成员须填写“${cells.column(key)}”`);
+    if (row.text[key] === undefined)
+      cells.report(row, key, "", `新成员须填写“${cells.column(key)}”`, "roster_member_field_required");
   };
   const name = cells.own(row, "name", text) ?? stored?.name;
   if (name === undefined) need("name", "name");
   const parsed = parseIdNumber(line.idNumber, today);
   const birthDate = cells.own(row, "birthDate", readDate);
   if (birthDate && parsed.ok && birthDate !== parsed.birthDate) {
-    cells.report(row, "birthDate", birthDate, `出生日期与证件号码中的出生日期 ${parsed.birthDate} 不符`);
+    cells.report(
+      row,
+      "birthDate",
+      birthDate,
+      `出生日期与证件号码中的出生日期 ${parsed.birthDate} 不符`,
+      "roster_birth_date_mismatch",
+    );
   }
   const codes = { ...MEMBER_STAND_INS } as Record<(typeof MEMBER_CODE_FIELDS)[number][0], string>;
   for (const [field, list] of MEMBER_CODE_FIELDS) {
@@ -356,6 +383,7 @@ function dangerousHouseOf(cells: GroupCells, stored: HouseholdDraft["dangerousHo
     "isDangerousHouse",
     at.text,
     "危房户为“是”时须写明危房等级（C级或D级），可填在“危房等级”列",
+    "roster_dangerous_house_grade_missing",
   );
   return undefined;
 }
@@ -372,7 +400,13 @@ function householdFieldsOf(
     if (value !== undefined) return value;
     cells.unknown.add(key);
     if (!cells.problems.some((p) => p.column === cells.column(key))) {
-      cells.report(cells.firstRow(), key, "", `新建户须填写“${cells.column(key)}”`);
+      cells.report(
+        cells.firstRow(),
+        key,
+        "",
+        `新建户须填写“${cells.column(key)}”`,
+        "roster_household_field_required",
+      );
     }
     return standIn;
   };
@@ -436,13 +470,25 @@ function consistencyProblems(cells: GroupCells, members: readonly MemberDraft[])
   const count = cells.shared("memberCount", (t) => readWholeNumber(t, 1, 99));
   if (count !== undefined && count !== active.length) {
     const at = cells.rowOf("memberCount");
-    cells.report(at.row, "memberCount", at.text, `人数为${count}，但本户在户成员有${active.length}人`);
+    cells.report(
+      at.row,
+      "memberCount",
+      at.text,
+      `人数为${count}，但本户在户成员有${active.length}人`,
+      "roster_member_count_mismatch",
+    );
   }
   const headName = cells.shared("headName", text);
   const head = active.find((m) => m.relation === "head");
   if (headName !== undefined && head && head.name !== headName) {
     const at = cells.rowOf("headName");
-    cells.report(at.row, "headName", at.text, `户主姓名与登记为户主的成员“${head.name}”不一致`);
+    cells.report(
+      at.row,
+      "headName",
+      at.text,
+      `户主姓名与登记为户主的成员“${head.name}”不一致`,
+      "roster_head_name_mismatch",
+    );
   }
 }
 
@@ -455,7 +501,7 @@ export function buildHouseholdDraft(input: DraftInput): BuiltDraft {
   if (regionCode === undefined) {
     cells.unknown.add("regionCode");
     if (!cells.problems.some((p) => p.column === cells.column("village"))) {
-      cells.report(cells.firstRow(), "village", "", "新建户须填写“行政村”");
+      cells.report(cells.firstRow(), "village", "", "新建户须填写“行政村”", "roster_village_required");
     }
   }
   const fields = householdFieldsOf(cells, input.householdNumber, stored, region?.address);

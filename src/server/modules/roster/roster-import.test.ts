@@ -63,7 +63,17 @@ describe("importing the national person layout", () => {
   });
 
   it("dry-runs an .xlsx with a merged title row, numbers as text, serial dates and formulas", async () => {
-    const summary = await importRoster(db, file, { ...options("茂林镇.xlsx"), isDryRun: true });
+    const progress: { phase: string; done: number; total?: number }[] = [];
+    const summary = await importRoster(db, file, {
+      ...options("茂林镇.xlsx"),
+      isDryRun: true,
+      onProgress: (p) => {
+        progress.push(p);
+      },
+    });
+    // Rows read, then households checked against the households in the file.
+    expect(progress.at(0)).toMatchObject({ phase: "reading" });
+    expect(progress.at(-1)).toEqual({ phase: "checking", done: 2, total: 2 });
     expect(summary.message).toBeNull();
     expect(summary.problems).toEqual([]);
     expect(summary).toMatchObject({
@@ -218,6 +228,19 @@ describe("a file with errors", () => {
       [9, "证件号码", ids.head, "证件号码与第4行相同：同一人在文件中只能出现一次"],
       [10, "户编号", "", "户编号为空"],
       [12, "姓名", "长".repeat(20), "内容过长（100000个字符），最多500个字符"],
+    ]);
+    // Each kind of problem is named by a code, for wording it in English: the registry's own
+    // checks by theirs, the roster's by roster_* codes.
+    expect(summary.problems.map((p) => p.code)).toEqual([
+      "id_checksum",
+      "roster_value_unreadable",
+      "roster_value_unreadable",
+      "roster_cell_error",
+      "head_multiple",
+      "roster_digits_lost",
+      "roster_id_repeated",
+      "roster_household_number_empty",
+      "roster_cell_too_long",
     ]);
     expect(summary).toMatchObject({ created: 1, rejected: 6 });
   });

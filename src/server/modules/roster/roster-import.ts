@@ -38,9 +38,9 @@ export interface ImportOptions {
    */
   isStreaming?: boolean;
   streamBatch?: number;
-  /** Hears progress: rows read, then households planned (and written). */
+  /** Hears progress: rows read, then households checked (a dry run) or written (a commit). */
   onProgress?: (progress: {
-    phase: "reading" | "writing";
+    phase: "reading" | "checking" | "writing";
     done: number;
     total?: number;
   }) => void | Promise<void>;
@@ -74,7 +74,11 @@ export function refusalOf(plan: PlanResult, isOnlyValid: boolean): string | unde
   return undefined;
 }
 
-/** Writes households in chunks inside a transaction, one chunk in flight while the next is planned. */
+/**
+ * Writes households in chunks inside a transaction, one chunk in flight while the next is planned.
+ * The planner flushes it after sending each batch's lookups (see Planner.plan); it sends by itself
+ * only when twice a chunk is waiting.
+ */
 class ChunkWriter implements PlanSink {
   private pending: PreparedHousehold[] = [];
   private inFlight: Promise<void> | undefined;
@@ -89,7 +93,11 @@ class ChunkWriter implements PlanSink {
   async write(household: PreparedHousehold): Promise<void> {
     if (this.isAbandoned) return;
     this.pending.push(household);
-    if (this.pending.length >= this.options.chunk) await this.send();
+    if (this.pending.length >= this.options.chunk * 2) await this.send();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.isAbandoned && this.pending.length >= this.options.chunk) await this.send();
   }
 
   abandon(): void {

@@ -5,7 +5,7 @@
 // embedded database, and a poll must still be answered from somewhere.
 
 export interface JobProgress {
-  phase: "reading" | "writing";
+  phase: "reading" | "checking" | "writing";
   done: number;
   total?: number;
 }

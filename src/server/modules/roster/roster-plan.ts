@@ -155,7 +155,11 @@ function locate(
   return { row: rows.find((r) => r.text[key]) ?? first, key };
 }
 
-function problemAt(location: { row: RosterRow; key: RosterColumnKey }, reason: string): RosterProblem {
+function problemAt(
+  location: { row: RosterRow; key: RosterColumnKey },
+  reason: string,
+  code: string | undefined,
+): RosterProblem {
   const { row, key } = location;
   return {
     sheet: row.table.label,
@@ -163,6 +167,7 @@ function problemAt(location: { row: RosterRow; key: RosterColumnKey }, reason: s
     column: row.table.layout.headers[key] ?? headerOf(key),
     value: row.text[key] ?? "",
     reason,
+    ...(code ? { code } : {}),
   };
 }
 
@@ -216,7 +221,7 @@ function resolvePeople(group: HouseholdGroup, people: PeopleIndex, today: Date):
     const at = { sheet: row.table.label, row: row.row, column };
     const raw = row.text.idNumber;
     if (raw === undefined) {
-      group.problems.push({ ...at, value: "", reason: "证件号码为空" });
+      group.problems.push({ ...at, value: "", reason: "证件号码为空", code: "roster_id_empty" });
       continue;
     }
     if (raw === "") continue;
@@ -230,6 +235,7 @@ function resolvePeople(group: HouseholdGroup, people: PeopleIndex, today: Date):
           ...at,
           value: raw,
           reason: "证件号码已脱敏（带*号），且对不上本户已登记的成员；请填写完整的证件号码",
+          code: "roster_id_masked_unmatched",
         });
         continue;
       }
@@ -241,6 +247,7 @@ function resolvePeople(group: HouseholdGroup, people: PeopleIndex, today: Date):
         ...at,
         value: raw,
         reason: `证件号码与第${people.rowNumberOf(first)}行相同：同一人在文件中只能出现一次`,
+        code: "roster_id_repeated",
       });
       continue;
     }
@@ -248,7 +255,7 @@ function resolvePeople(group: HouseholdGroup, people: PeopleIndex, today: Date):
     const mover = own ? undefined : people.moveOf(index);
     const clash = own || mover ? undefined : people.clashOf(index);
     if (clash) {
-      group.problems.push({ ...at, value: raw, reason: clash });
+      group.problems.push({ ...at, value: raw, reason: clash, code: "roster_id_active_elsewhere" });
       continue;
     }
     lines.push({ row, idNumber, stored: own ?? mover });
@@ -275,8 +282,8 @@ export function planHousehold(
     today: context.today,
   });
   const problems = [...group.problems, ...built.problems];
-  const at = (path: readonly (string | number)[], reason: string) =>
-    problemAt(locate(path, context.tables, group.rows, built.memberRows), reason);
+  const at = (path: readonly (string | number)[], reason: string, code?: string) =>
+    problemAt(locate(path, context.tables, group.rows, built.memberRows), reason, code);
   const draft = built.draft;
   // Stand-ins for unreadable cells were reported already; what the checks say about them is noise.
   // Rows whose person could not be placed leave the member list incomplete: its size and head are unknown.
@@ -289,7 +296,7 @@ export function planHousehold(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path as (string | number)[];
-      if (isKnown(path)) problems.push(at(path, schemaReason(issue as never)));
+      if (isKnown(path)) problems.push(at(path, schemaReason(issue as never), "roster_value_invalid"));
     }
   } else if (built.unknown.size > 0 || problems.length > 0) {
     // Rejected already: the checks complete its report. A clean draft is checked once, by
@@ -297,11 +304,13 @@ export function planHousehold(
     for (const finding of checkHousehold(normaliseMemberIds(draft, context.today), context.today)) {
       if (finding.severity !== "error") continue;
       const path = finding.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      if (isKnown(path)) problems.push(at(path, finding.message));
+      if (isKnown(path)) problems.push(at(path, finding.message, finding.code));
     }
   }
   for (const code of [draft.regionCode, existing?.snapshot.household.regionCode]) {
-    if (code && !context.isInScope(code)) problems.push(at(["regionCode"], "该户不在您的管辖范围内"));
+    if (code && !context.isInScope(code)) {
+      problems.push(at(["regionCode"], "该户不在您的管辖范围内", "roster_out_of_scope"));
+    }
   }
   const planned: PlannedHousehold = {
     householdNumber: group.householdNumber,
@@ -332,7 +341,7 @@ function prepareWrite(
   group: HouseholdGroup,
   context: PlanContext,
   problems: RosterProblem[],
-  at: (path: readonly (string | number)[], reason: string) => RosterProblem,
+  at: (path: readonly (string | number)[], reason: string, code?: string) => RosterProblem,
 ): PreparedHousehold | undefined {
   const existing = group.existing;
   // prepareHousehold refuses drops and strangers against `previous`: movers are expected both ways.
@@ -357,15 +366,20 @@ function prepareWrite(
       warnings: prepared.warnings,
       version: existing ? existing.version + 1 : 1,
       reason: importReason(context.fileName),
+      newMemberIds: prepared.newMemberIds,
     };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    for (const detail of error.details ?? [{ path: "householdNumber", message: error.message }]) {
+    const details: { path: string; message: string; code?: string }[] = error.details ?? [
+      { path: "householdNumber", message: error.message },
+    ];
+    for (const detail of details) {
       const path = detail.path.replace(/^body\.household\./, "").split(".");
       problems.push(
         at(
           path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
           detail.message,
+          detail.code,
         ),
       );
     }
@@ -400,6 +414,7 @@ export function rejectLinked(
         column: row.table.layout.headers.householdNumber!,
         value: household.householdNumber,
         reason: `本户与户编号 ${failed} 之间有成员迁移，该户有错误不能导入，本户也不能单独导入`,
+        code: "roster_linked_rejected",
       });
       changed = true;
     }

@@ -132,10 +132,32 @@ async function findMoves(
   return found;
 }
 
+type BatchRows = { household: RosterRow | undefined; people: { row: RosterRow; index: number }[] }[];
+
+/** Sets some of a batch aside while the file is read: sends its lookup, then decides. */
+type Hold = (
+  batch: HouseholdEntry[],
+  rows: BatchRows,
+) => {
+  lookup: Promise<unknown>;
+  waiting: (existing: Map<string, ExistingHousehold>) => Promise<Set<HouseholdEntry>>;
+};
+
+/** A batch whose rows are read and whose lookups are sent, to be planned next. */
+interface StartedBatch {
+  batch: HouseholdEntry[];
+  rows: BatchRows;
+  moves: Moves;
+  holding: ReturnType<Hold> | undefined;
+  lookups: Promise<[Map<string, ExistingHousehold>, unknown]>;
+}
+
 /** Where planned households go: counted, and (when committing) written in chunks as they come. */
 export interface PlanSink {
   /** Takes a household to write. */
   write(household: PreparedHousehold): Promise<void>;
+  /** Sends the households it holds to the database, without waiting for them to be written. */
+  flush(): Promise<void>;
   /** Gives up writing: the transaction will be rolled back. */
   abandon(): void;
 }
@@ -157,7 +179,8 @@ export class Planner {
   /** Households rejected while the file was read: a household planned later may be linked to one. */
   private readonly rejectedWhileReading = new Set<string>();
   private isReading = false;
-  private rowsDone = 0;
+  /** The batch started last while the file was read, planned with the next one or by `finish`. */
+  private waiting: StartedBatch | undefined;
 
   private constructor(
     private readonly q: Queryable,
@@ -204,43 +227,47 @@ export class Planner {
    */
   async planWhileReading(entries: HouseholdEntry[]): Promise<void> {
     this.isReading = true;
-    await this.plan(entries, noMoves(), async (batch, rows, existing) => {
+    await this.plan(entries, noMoves(), (batch, rows) => {
       const pairs = { ids: [] as string[], numbers: [] as string[] };
-      for (const [i, entry] of batch.entries()) {
+      const owns = batch.map((entry, i) => {
+        const own = new Set<string>();
         for (const row of rows[i]!.people) {
           const raw = row.row.text.idNumber;
           if (!raw) continue;
-          pairs.ids.push(this.book.idNumberOf(raw));
+          const idNumber = this.book.idNumberOf(raw);
+          own.add(idNumber);
+          pairs.ids.push(idNumber);
           pairs.numbers.push(entry.number);
         }
-      }
-      const holders = await findActiveHoldersElsewhere(
-        this.q,
-        this.options.countyCode,
-        pairs.ids,
-        pairs.numbers,
-      );
-      const waiting = new Set<HouseholdEntry>();
-      for (const [i, entry] of batch.entries()) {
-        const own = new Set(
-          rows[i]!.people.flatMap((p) =>
-            p.row.text.idNumber ? [this.book.idNumberOf(p.row.text.idNumber)] : [],
-          ),
-        );
-        const stored = existing.get(entry.number)?.snapshot.household.members ?? [];
-        if (
-          [...own].some((id) => holders.has(id)) ||
-          stored.some((m) => m.status === "active" && !own.has(m.idNumber))
-        ) {
-          waiting.add(entry);
+        return own;
+      });
+      const holders = findActiveHoldersElsewhere(this.q, this.options.countyCode, pairs.ids, pairs.numbers);
+      const waiting = async (existing: Map<string, ExistingHousehold>) => {
+        const holding = await holders;
+        const held = new Set<HouseholdEntry>();
+        for (const [i, entry] of batch.entries()) {
+          const own = owns[i]!;
+          const stored = existing.get(entry.number)?.snapshot.household.members ?? [];
+          if (
+            [...own].some((id) => holding.has(id)) ||
+            stored.some((m) => m.status === "active" && !own.has(m.idNumber))
+          ) {
+            held.add(entry);
+          }
         }
-      }
-      return waiting;
+        return held;
+      };
+      return { lookup: holders, waiting };
     });
   }
 
   /** Plans every household not planned yet, then those linked by moves, and sorts the problems. */
   async finish(): Promise<PlanResult> {
+    if (this.waiting) {
+      const last = this.waiting;
+      this.waiting = undefined;
+      await this.finishBatch(last);
+    }
     this.isReading = false;
     const remaining = this.book.households.filter((e) => !this.planned.has(e));
     this.report(this.book.problems);
@@ -276,16 +303,51 @@ export class Planner {
     }
   }
 
-  /** Plans `entries` in batches; `hold` may set some of a batch aside (they are not planned now). */
-  private async plan(
-    entries: readonly HouseholdEntry[],
-    moves: Moves,
-    hold?: (
-      batch: HouseholdEntry[],
-      rows: { household: RosterRow | undefined; people: { row: RosterRow; index: number }[] }[],
-      existing: Map<string, ExistingHousehold>,
-    ) => Promise<Set<HouseholdEntry>>,
-  ): Promise<void> {
+  /**
+   * Plans `entries` in batches; `hold` may set some of a batch aside (they are not planned now): it
+   * sends its lookup at once, and decides once the batch's stored households are known. A batch's
+   * lookups are sent as soon as its rows are at hand, and it is planned when the next batch has
+   * sent its own (or at the end): the lookups then never wait behind the write of the batch just
+   * before, so the database writes while this thread plans. While the file is read (`hold` given),
+   * the last batch waits for the next call or for `finish`.
+   */
+  private async plan(entries: readonly HouseholdEntry[], moves: Moves, hold?: Hold): Promise<void> {
+    let previous = this.waiting;
+    this.waiting = undefined;
+    for (let start = 0; start < entries.length; start += PLAN_BATCH) {
+      const started = await this.startBatch(entries.slice(start, start + PLAN_BATCH), moves, hold);
+      if (previous) await this.finishBatch(previous);
+      previous = started;
+    }
+    if (hold) this.waiting = previous;
+    else if (previous) await this.finishBatch(previous);
+  }
+
+  /** Reads a batch's rows and sends its lookups (not waiting for them). */
+  private async startBatch(batch: HouseholdEntry[], moves: Moves, hold?: Hold): Promise<StartedBatch> {
+    const indexes = batch.flatMap((e) => (e.householdRow >= 0 ? [e.householdRow, ...e.people] : e.people));
+    const spilled = await this.book.rowsAt(indexes);
+    let at = 0;
+    const rows = batch.map((entry) => ({
+      household: entry.householdRow >= 0 ? spilled[at++]! : undefined,
+      people: entry.people.map((index) => ({ row: spilled[at++]!, index })),
+    }));
+    const holding = hold?.(batch, rows);
+    const lookups = Promise.all([
+      findHouseholdsByNumbers(
+        this.q,
+        this.options.countyCode,
+        batch.map((e) => e.number),
+      ),
+      holding?.lookup,
+    ]);
+    // Awaited in finishBatch; until then a failure must not count as unhandled.
+    lookups.catch(() => undefined);
+    return { batch, rows, moves, holding, lookups };
+  }
+
+  /** Sends the households planned so far to be written, then plans a started batch. */
+  private async finishBatch({ batch, rows, moves, holding, lookups }: StartedBatch): Promise<void> {
     const people: PeopleIndex = {
       claim: (idNumber, index) => {
         const first = this.book.firstById.get(idNumber);
@@ -297,58 +359,47 @@ export class Planner {
       moveOf: (index) => moves.moves.get(index),
       clashOf: (index) => moves.clashes.get(index),
     };
-    for (let start = 0; start < entries.length; start += PLAN_BATCH) {
-      const batch = entries.slice(start, start + PLAN_BATCH);
-      const indexes = batch.flatMap((e) => (e.householdRow >= 0 ? [e.householdRow, ...e.people] : e.people));
-      const spilled = await this.book.rowsAt(indexes);
-      let at = 0;
-      const rows = batch.map((entry) => ({
-        household: entry.householdRow >= 0 ? spilled[at++]! : undefined,
-        people: entry.people.map((index) => ({ row: spilled[at++]!, index })),
-      }));
-      const existing = await findHouseholdsByNumbers(
-        this.q,
-        this.options.countyCode,
-        batch.map((e) => e.number),
-      );
-      const held = hold ? await hold(batch, rows, existing) : undefined;
-      for (const [i, entry] of batch.entries()) {
-        if (held?.has(entry)) continue;
-        this.planned.add(entry);
-        const { household, people: personRows } = rows[i]!;
-        const group: HouseholdGroup = {
-          householdNumber: entry.number,
-          rows: household ? [household, ...personRows.map((p) => p.row)] : personRows.map((p) => p.row),
-          people: personRows,
-          problems: [
-            ...(entry.problems ?? []),
-            ...(household?.problems ?? []),
-            ...personRows.flatMap((p) => p.row.problems),
-          ],
-          existing: existing.get(entry.number),
-          movedOut: moves.movedOut.get(entry.number) ?? new Set(),
-          movedIn: moves.movedIn.get(entry.number) ?? [],
-          links: [...(moves.links.get(entry.number) ?? [])],
-        };
-        const planned = planHousehold(group, people, this.context);
-        if (this.isReading && planned.outcome === "rejected") this.rejectedWhileReading.add(entry.number);
-        if (planned.links.length > 0) this.linked.push(planned);
-        else await this.count(planned);
-        // Let the write in flight send its next statement.
-        if (i % 100 === 99) await yieldToEventLoop();
-      }
-      // Progress as the web app shows it: rows checked against rows read (a dry run), households
-      // written against those to write (a commit, once the file is read; while it is still being
-      // read, its rows read are the progress).
-      this.rowsDone += rows.reduce((sum, r) => sum + r.people.length + (r.household ? 1 : 0), 0);
-      if (!this.sink) {
-        await this.options.onProgress?.({ phase: "reading", done: this.rowsDone, total: this.book.rows });
-      } else if (!this.isReading) {
-        await this.options.onProgress?.({
-          phase: "writing",
-          done: this.result.created + this.result.updated,
-        });
-      }
+    const [[existing]] = await Promise.all([lookups, this.sink?.flush()]);
+    const held = holding ? await holding.waiting(existing) : undefined;
+    for (const [i, entry] of batch.entries()) {
+      if (held?.has(entry)) continue;
+      this.planned.add(entry);
+      const { household, people: personRows } = rows[i]!;
+      const group: HouseholdGroup = {
+        householdNumber: entry.number,
+        rows: household ? [household, ...personRows.map((p) => p.row)] : personRows.map((p) => p.row),
+        people: personRows,
+        problems: [
+          ...(entry.problems ?? []),
+          ...(household?.problems ?? []),
+          ...personRows.flatMap((p) => p.row.problems),
+        ],
+        existing: existing.get(entry.number),
+        movedOut: moves.movedOut.get(entry.number) ?? new Set(),
+        movedIn: moves.movedIn.get(entry.number) ?? [],
+        links: [...(moves.links.get(entry.number) ?? [])],
+      };
+      const planned = planHousehold(group, people, this.context);
+      if (this.isReading && planned.outcome === "rejected") this.rejectedWhileReading.add(entry.number);
+      if (planned.links.length > 0) this.linked.push(planned);
+      else await this.count(planned);
+      // Let the write in flight send its next statement.
+      if (i % 100 === 99) await yieldToEventLoop();
+    }
+    // Progress as the web app shows it: households checked against those in the file (a dry
+    // run), households written (a commit, once the file is read; while it is still being read,
+    // its rows read are the progress).
+    if (!this.sink) {
+      await this.options.onProgress?.({
+        phase: "checking",
+        done: this.planned.size,
+        total: this.book.households.length,
+      });
+    } else if (!this.isReading) {
+      await this.options.onProgress?.({
+        phase: "writing",
+        done: this.result.created + this.result.updated,
+      });
     }
   }
 }

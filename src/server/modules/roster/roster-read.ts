@@ -65,7 +65,7 @@ type SpilledRow = [
   table: number,
   row: number,
   values: (string | null)[],
-  problems?: [string, string, string][],
+  problems?: [column: string, value: string, reason: string, code?: string][],
 ];
 
 /** The rows of an import, parked on disk, and the index the planner works from. */
@@ -165,7 +165,13 @@ export class RosterBook {
   async add(row: RosterRow, entry: number | undefined): Promise<number> {
     const keys = keysOf(row.table);
     const spilled: SpilledRow = [row.table.index, row.row, keys.map((k) => row.text[k] ?? null)];
-    if (row.problems.length > 0) spilled.push(row.problems.map((p) => [p.column, p.value, p.reason]));
+    if (row.problems.length > 0) {
+      spilled.push(
+        row.problems.map((p) =>
+          p.code ? [p.column, p.value, p.reason, p.code] : [p.column, p.value, p.reason],
+        ),
+      );
+    }
     const index = await this.spill.append(JSON.stringify(spilled));
     if (this.isHolding && entry !== undefined && row.table.kind === "person") this.held.set(index, row);
     if (index >= this.householdOf.length) {
@@ -234,12 +240,13 @@ export class RosterBook {
       table: rosterTable,
       row,
       text,
-      problems: (problems ?? []).map(([column, value, reason]) => ({
+      problems: (problems ?? []).map(([column, value, reason, code]) => ({
         sheet: rosterTable.label,
         row,
         column,
         value,
         reason,
+        ...(code ? { code } : {}),
       })),
     };
   }
@@ -411,6 +418,7 @@ async function readInto(book: RosterBook, sources: readonly RosterSource[], opti
         column: households.layout.headers.householdNumber!,
         value: row.text.householdNumber ?? "",
         reason: `户表中有该户，人表（“${people.label}”）中却没有该户的成员`,
+        code: "roster_household_without_members",
       });
     });
   }
@@ -431,6 +439,7 @@ async function park(book: RosterBook, row: RosterRow, options: ReadOptions): Pro
         column: row.table.layout.headers.householdNumber!,
         value: "",
         reason: "户编号为空",
+        code: "roster_household_number_empty",
       });
     }
     // An unreadable 户编号 (or any other cell of a row no household can take) is reported as read.
@@ -452,6 +461,7 @@ async function park(book: RosterBook, row: RosterRow, options: ReadOptions): Pro
         column: row.table.layout.headers.householdNumber!,
         value: raw,
         reason: `户编号与户表第${earlier!.row}行相同：一户在户表中只能有一行`,
+        code: "roster_household_row_repeated",
       });
     }
     return;

@@ -27,6 +27,8 @@ export type RegionMatch = { ok: true; code: string; name: string } | { ok: false
 export class RegionIndex {
   private readonly byParent = new Map<string, RegionEntry[]>();
   private readonly byCode = new Map<string, RegionEntry>();
+  /** Names already looked up: a roster names the same few hundred places on every row. */
+  private readonly matches = new Map<string, RegionMatch>();
 
   constructor(
     readonly countyCode: string,
@@ -74,20 +76,36 @@ export class RegionIndex {
     );
   }
 
+  private remembered(key: string, find: () => RegionMatch): RegionMatch {
+    let match = this.matches.get(key);
+    if (!match) {
+      match = find();
+      if (this.matches.size >= 100_000) this.matches.clear();
+      this.matches.set(key, match);
+    }
+    return match;
+  }
+
   /** The township named, within the county. */
   township(name: string): RegionMatch {
-    return this.pick(this.descendants(this.countyCode, "township"), name, "乡（镇）", this.countyName);
+    return this.remembered(`t\u0000${name}`, () =>
+      this.pick(this.descendants(this.countyCode, "township"), name, "乡（镇）", this.countyName),
+    );
   }
 
   /** The village named, within the township when one is given, else anywhere in the county. */
   village(name: string, township?: { code: string; name: string }): RegionMatch {
     const parent = township ?? { code: this.countyCode, name: this.countyName };
-    return this.pick(this.descendants(parent.code, "village"), name, "行政村", parent.name);
+    return this.remembered(`v\u0000${parent.code}\u0000${parent.name}\u0000${name}`, () =>
+      this.pick(this.descendants(parent.code, "village"), name, "行政村", parent.name),
+    );
   }
 
   /** The village group (自然村/村民小组) named, within the village. */
   group(name: string, village: { code: string; name: string }): RegionMatch {
-    return this.pick(this.byParent.get(village.code) ?? [], name, "村民小组（自然村）", village.name);
+    return this.remembered(`g\u0000${village.code}\u0000${village.name}\u0000${name}`, () =>
+      this.pick(this.byParent.get(village.code) ?? [], name, "村民小组（自然村）", village.name),
+    );
   }
 
   /** The names of a region's township, village and group, for the export's columns. */

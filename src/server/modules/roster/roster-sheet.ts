@@ -4,6 +4,7 @@ import {
   REQUIRED_COLUMNS,
   type RosterColumnKey,
 } from "../../../shared/roster/roster-columns.js";
+import type { RosterProblemCode } from "../../../shared/roster/roster-problems.js";
 import { normaliseText } from "../../../shared/roster/roster-values.js";
 import type { Cell, SheetRow } from "./roster-workbook.js";
 
@@ -24,6 +25,11 @@ export interface RosterProblem {
   column: string;
   value: string;
   reason: string;
+  /**
+   * What kind of problem it is, for wording it in another language: a household check's code
+   * (household-findings.ts) or a roster_* code (ROSTER_PROBLEM_CODES). The reason stays Chinese.
+   */
+  code?: string;
 }
 
 export interface SheetLayout {
@@ -83,7 +89,7 @@ export function displayOf(cell: Cell): string {
 /** Where long digit strings must survive exactly: Excel keeps only 15 significant digits of a number. */
 const DIGIT_COLUMNS = new Set<RosterColumnKey>(["idNumber", "householdNumber", "personNumber", "phone"]);
 
-type CellText = { text: string } | { problem: string } | null;
+type CellText = { text: string } | { problem: string; code: RosterProblemCode } | null;
 
 const PADDING = /[\s\u3000\u00a0\ufeff]/;
 /** Whether text starts or ends with a space of any kind (most cells do not: no regex replace for them). */
@@ -94,12 +100,13 @@ function isPadded(text: string): boolean {
 function textOfCell(key: RosterColumnKey, cell: Cell): CellText {
   if (cell === null) return null;
   if (typeof cell === "object" && !(cell instanceof Date)) {
-    return { problem: `单元格是错误值 ${cell.error}（公式出错），请改为实际内容` };
+    return { problem: `单元格是错误值 ${cell.error}（公式出错），请改为实际内容`, code: "roster_cell_error" };
   }
   if (typeof cell === "number") {
     if (DIGIT_COLUMNS.has(key) && (!Number.isSafeInteger(cell) || String(cell).length > MAX_SAFE_DIGITS)) {
       return {
         problem: `${headerOf(key)}被存成了数字，Excel只保留15位有效数字，末几位已丢失；请把该列设为“文本”后重新录入`,
+        code: "roster_digits_lost",
       };
     }
     return { text: Number.isInteger(cell) ? cell.toFixed(0) : String(cell) };
@@ -108,11 +115,15 @@ function textOfCell(key: RosterColumnKey, cell: Cell): CellText {
   if (isPadded(text)) text = text.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, "");
   if (text === "") return null;
   if (text.length > MAX_CELL_LENGTH) {
-    return { problem: `内容过长（${text.length}个字符），最多${MAX_CELL_LENGTH}个字符` };
+    return {
+      problem: `内容过长（${text.length}个字符），最多${MAX_CELL_LENGTH}个字符`,
+      code: "roster_cell_too_long",
+    };
   }
   if (DIGIT_COLUMNS.has(key) && /^\d(\.\d+)?E\+\d+$/i.test(normaliseText(text))) {
     return {
       problem: `${headerOf(key)}被Excel改成了科学计数法（${text}），位数已丢失；请把该列设为“文本”后重新录入`,
+      code: "roster_digits_lost",
     };
   }
   return { text };
@@ -182,12 +193,23 @@ function cleanName(text: string): string {
   return /[\u4e00-\u9fff]/.test(text) ? text.replace(/[\s\u3000]+/g, "") : text.replace(/\s+/g, " ");
 }
 
+const columnLists = new WeakMap<SheetLayout, [RosterColumnKey, number][]>();
+/** The recognised columns of a layout with their positions (worked out once per sheet, not per row). */
+function columnsOf(layout: SheetLayout): [RosterColumnKey, number][] {
+  let columns = columnLists.get(layout);
+  if (!columns) {
+    columns = Object.entries(layout.columns) as [RosterColumnKey, number][];
+    columnLists.set(layout, columns);
+  }
+  return columns;
+}
+
 /** A data row's recognised cells as text, or undefined for a blank (or footer) row with no one in it. */
 export function readRow(table: RosterTable, row: SheetRow): RosterRow | undefined {
   const layout = table.layout;
   const text: RosterRow["text"] = {};
   const problems: RosterProblem[] = [];
-  for (const [key, index] of Object.entries(layout.columns) as [RosterColumnKey, number][]) {
+  for (const [key, index] of columnsOf(layout)) {
     const cell = row.cells[index] ?? null;
     const read = textOfCell(key, cell);
     if (read === null) continue;
@@ -199,6 +221,7 @@ export function readRow(table: RosterTable, row: SheetRow): RosterRow | undefine
         column: layout.headers[key]!,
         value: shown.length > 50 ? `${shown.slice(0, 50)}…` : shown,
         reason: read.problem,
+        code: read.code,
       });
       // Keep a marker so the row is not mistaken for a blank one.
       text[key] = "";
@@ -206,9 +229,8 @@ export function readRow(table: RosterTable, row: SheetRow): RosterRow | undefine
     }
     text[key] = key === "name" || key === "headName" ? cleanName(read.text) : read.text;
   }
-  const identifies = ["householdNumber", "name", "idNumber"].some(
-    (k) => text[k as RosterColumnKey] !== undefined,
-  );
-  if (!identifies) return undefined;
+  if (text.householdNumber === undefined && text.name === undefined && text.idNumber === undefined) {
+    return undefined;
+  }
   return { table, row: row.rowNumber, text, problems };
 }

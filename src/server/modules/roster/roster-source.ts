@@ -14,7 +14,8 @@ export interface RosterSource {
   size(): Promise<number>;
   /** Up to `length` bytes from `position` (fewer at the end of the file). */
   read(position: number, length: number): Promise<Buffer>;
-  stream(): Readable;
+  /** The whole file, or the bytes from `start` up to (not including) `end`. */
+  stream(range?: { start: number; end: number }): Readable;
 }
 
 /** A roster file on disk. */
@@ -32,7 +33,11 @@ export function fileSource(name: string, path: string): RosterSource {
         await handle.close();
       }
     },
-    stream: () => createReadStream(path, { highWaterMark: 256 * 1024 }),
+    stream: (range) =>
+      createReadStream(path, {
+        highWaterMark: 256 * 1024,
+        ...(range ? { start: range.start, end: range.end - 1 } : {}),
+      }),
   };
 }
 
@@ -42,7 +47,7 @@ export function bufferSource(name: string, bytes: Buffer): RosterSource {
     name,
     size: async () => bytes.length,
     read: async (position, length) => bytes.subarray(position, Math.min(bytes.length, position + length)),
-    stream: () => Readable.from([bytes]),
+    stream: (range) => Readable.from([range ? bytes.subarray(range.start, range.end) : bytes]),
   };
 }
 

@@ -1,4 +1,3 @@
-import ExcelJS from "./exceljs.js";
 import {
   CsvReader,
   decodedText,
@@ -8,12 +7,12 @@ import {
   type TextEncoding,
 } from "./roster-csv.js";
 import type { RosterSource } from "./roster-source.js";
+import { MAX_COLUMNS, xlsxSheets } from "./roster-xlsx.js";
 import { inspectZipSource, isZip } from "./roster-zip.js";
 
 // Opens an uploaded roster file, whatever it really is, as sheets of rows of plain cell values.
-// Workbooks are read with exceljs's streaming reader and CSV text is decoded as a stream, so
-// memory stays bounded by a row, not a sheet (exceljs keeps the shared-string table, and spools a
-// sheet stored before it to a temporary file).
+// Workbooks are read as a stream by roster-xlsx and CSV text is decoded as a stream, so memory
+// stays bounded by a row, not a sheet (plus a workbook's shared-string table).
 
 /** A cell's value as the importer sees it: formulas give their cached result, errors stay errors. */
 export type Cell = string | number | boolean | Date | { error: string } | null;
@@ -37,54 +36,6 @@ export type OpenedRoster =
       sheets: () => AsyncIterable<RosterSheet>;
     }
   | { ok: false; reason: string };
-
-/** The most columns a row is read to; anything beyond is not a roster column. */
-export const MAX_COLUMNS = 256;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-/** One exceljs cell value as a Cell: rich text joined, hyperlinks as their text, formulas as their result. */
-export function cellOf(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
-  if (isObject(value)) {
-    if (typeof value.error === "string") return { error: value.error };
-    if ("formula" in value || "sharedFormula" in value) {
-      return value.result === undefined ? { error: "公式无计算结果" } : cellOf(value.result);
-    }
-    if (Array.isArray(value.richText)) {
-      return (value.richText as { text?: string }[]).map((run) => run.text ?? "").join("");
-    }
-    if (typeof value.text === "string") return value.text;
-    if (isObject(value.text)) return cellOf(value.text);
-  }
-  return String(value);
-}
-
-async function* xlsxSheets(source: RosterSource): AsyncIterable<RosterSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.stream(), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-  });
-  for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name?: string }).name ?? "Sheet";
-    async function* rows(): AsyncIterable<SheetRow> {
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        const width = Math.min(values.length - 1, MAX_COLUMNS);
-        for (let c = 1; c <= width; c += 1) cells.push(cellOf(values[c]));
-        yield { rowNumber: row.number, cells };
-      }
-    }
-    yield { name, rows: rows() };
-  }
-}
 
 function csvSheets(
   source: RosterSource,
@@ -143,7 +94,7 @@ export async function openRoster(source: RosterSource): Promise<OpenedRoster> {
           : "压缩包";
       return { ok: false, reason: `这是${kind}，不是Excel工作簿（.xlsx）` };
     }
-    return { ok: true, format: "xlsx", encoding: null, sheets: () => xlsxSheets(source) };
+    return { ok: true, format: "xlsx", encoding: null, sheets: () => xlsxSheets(source, zip.entries) };
   }
   if (/\.xlsx$/i.test(source.name)) {
     return {

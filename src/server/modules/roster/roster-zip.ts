@@ -19,6 +19,9 @@ export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** Where its local header starts in the file, and how it is compressed (0 stored, 8 deflated). */
+  offset: number;
+  method: number;
 }
 
 export type ZipInspection = { ok: true; entries: ZipEntry[] } | { ok: false; reason: string };
@@ -83,6 +86,7 @@ function checkDirectory(
   let total = 0;
   for (let i = 0; i < count; i += 1) {
     if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL) return BROKEN;
+    const method = directory.readUInt16LE(offset + 10);
     const compressedSize = directory.readUInt32LE(offset + 20);
     const uncompressedSize = directory.readUInt32LE(offset + 24);
     const nameLength = directory.readUInt16LE(offset + 28);
@@ -102,7 +106,7 @@ function checkDirectory(
         reason: `文件疑似“压缩炸弹”：部件 ${name} 声明解压后 ${Math.round(uncompressedSize / 1048576)} MB，是压缩大小的 ${Math.round(ratio)} 倍；已拒绝`,
       };
     }
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, compressedSize, uncompressedSize, offset: localOffset, method });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   if (total > limits.maxTotalUncompressed) {

@@ -102,9 +102,10 @@ describe("import through the API", () => {
     expect(committed.committedAt).not.toBeNull();
     const [stored] = await t.db.query<{ n: number }>("select count(*)::int as n from household");
     expect(stored?.n).toBe(2);
-    expect(await t.db.query("select 1 from roster_import_file where import_id = $1", [validated.id])).toEqual(
-      [],
-    );
+    // The uploaded file is deleted just after the status says committed.
+    await expect
+      .poll(() => t.db.query("select 1 from roster_import_file where import_id = $1", [validated.id]))
+      .toEqual([]);
     const again = await admin.request("POST", `/api/roster/imports/${validated.id}/commit`, {
       isOnlyValid: false,
     });

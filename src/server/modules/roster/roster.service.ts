@@ -52,6 +52,7 @@ function viewOf(record: ImportRecord, jobs: ImportJobs): RosterImportView {
     rowsTotal: record.rowsTotal,
     rowsProcessed: progress?.done ?? record.rowsProcessed,
     phase: progress?.phase ?? null,
+    progressTotal: progress?.total ?? null,
     created: record.created,
     updated: record.updated,
     unchanged: record.unchanged,

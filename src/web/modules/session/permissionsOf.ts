@@ -20,6 +20,24 @@ export interface Permissions {
   canImportRoster: boolean;
   /** Export the household list as a roster file (masked unless canRevealPersonalData). */
   canExportRoster: boolean;
+  /** Record visits (phone mode), follow difficulties, read pending registry changes. */
+  canRecordVisits: boolean;
+  /** Start screening campaigns: the county office. */
+  canManageCampaigns: boolean;
+  /** Apply or reject registry changes from visits that met a newer version. */
+  canResolvePendingChanges: boolean;
+  /** Dynamic monitoring: alerts and cases in scope (everyone; caseworkers see their households'). */
+  canReadMonitoring: boolean;
+  /** Work monitoring cases: open them, take steps, record measures. */
+  canWorkMonitoringCases: boolean;
+  /** Check an alert and close it as no risk. */
+  canDismissAlerts: boolean;
+  /** The region-wide monitoring overview. */
+  canReadMonitoringOverview: boolean;
+  /** Set a county's monitoring rules and deadlines, and run sweeps. */
+  canConfigureMonitoring: boolean;
+  /** Upload department screening lists. */
+  canUploadDepartmentLists: boolean;
 }
 
 const HOUSEHOLD_EDITORS: readonly Role[] = [
@@ -47,5 +65,14 @@ export function permissionsOf(role: Role): Permissions {
     canAssignCaseworkers: isAdministrator || role === "township_officer",
     canImportRoster: isAdministrator || role === "township_officer",
     canExportRoster: true,
+    canRecordVisits: isHouseholdEditor,
+    canManageCampaigns: isAdministrator,
+    canResolvePendingChanges: isHouseholdEditor && role !== "caseworker",
+    canReadMonitoring: true,
+    canWorkMonitoringCases: isHouseholdEditor,
+    canDismissAlerts: isHouseholdEditor && role !== "caseworker",
+    canReadMonitoringOverview: role !== "caseworker",
+    canConfigureMonitoring: isAdministrator,
+    canUploadDepartmentLists: isAdministrator || role === "department_officer",
   };
 }

@@ -2,7 +2,10 @@ import { Card, Flex, Progress, Spin, Typography } from "antd";
 import type { RosterImportView } from "../../../../shared/api/roster.api.js";
 import { useT } from "../../../i18n/useT.js";
 
-/** How far the background job has got: rows read (against the total once known), households written. */
+/**
+ * How far the background job has got: rows read (against the total once known), then households
+ * checked against those in the file, or households written.
+ */
 export function RosterImportProgress({ view }: { view: RosterImportView }) {
   const t = useT();
   const isCommitting = view.status === "committing";
@@ -10,7 +13,13 @@ export function RosterImportProgress({ view }: { view: RosterImportView }) {
   const writeTotal = view.created + view.updated;
   let text: string;
   let percent: number | undefined;
-  if (view.phase === "writing") {
+  if (view.phase === "checking") {
+    const total = view.progressTotal;
+    text = total
+      ? t("roster.progress.checkedOf", { done: done.toLocaleString(), total: total.toLocaleString() })
+      : t("roster.progress.checked", { done: done.toLocaleString() });
+    percent = total ? (done / total) * 100 : undefined;
+  } else if (view.phase === "writing") {
     text = t("roster.progress.written", { done: done.toLocaleString(), total: writeTotal.toLocaleString() });
     percent = writeTotal > 0 ? (done / writeTotal) * 100 : 100;
   } else if (view.rowsTotal) {

@@ -16,9 +16,13 @@ interface RosterUploadFormProps {
   initialCountyCode: string | undefined;
 }
 
+/** Files a roster may come as: the whole roster, or a household sheet (户表) and a person sheet (人表). */
+const MAX_FILES = 2;
+
 /**
- * Chooses a roster file (picked or dropped; nothing is sent until the button is pressed) and the
- * county, uploads it, and opens the import, whose address carries its id while it is checked.
+ * Chooses a roster file, or two (a household file and a person file; picked or dropped, nothing is
+ * sent until the button is pressed) and the county, uploads them, and opens the import, whose
+ * address carries its id while it is checked.
  */
 export function RosterUploadForm({ needsCounty, initialCountyCode }: RosterUploadFormProps) {
   const t = useT();
@@ -26,13 +30,16 @@ export function RosterUploadForm({ needsCounty, initialCountyCode }: RosterUploa
   const navigate = useNavigate();
   const { message } = App.useApp();
   const upload = useUploadRoster();
-  const [file, setFile] = useState<File & { uid: string }>();
+  const [files, setFiles] = useState<(File & { uid: string })[]>([]);
   const [countyCode, setCountyCode] = useState(initialCountyCode);
   const [isSubmitted, setIsSubmitted] = useState(false);
 
-  const fileList: UploadFile[] = file
-    ? [{ uid: file.uid, name: file.name, size: file.size, status: "done" }]
-    : [];
+  const fileList: UploadFile[] = files.map((file) => ({
+    uid: file.uid,
+    name: file.name,
+    size: file.size,
+    status: "done",
+  }));
   const isCountyMissing = needsCounty && countyCode === undefined;
 
   const handleChoose = (chosen: File & { uid: string }) => {
@@ -47,16 +54,17 @@ export function RosterUploadForm({ needsCounty, initialCountyCode }: RosterUploa
       message.error(problem);
       return Upload.LIST_IGNORE;
     }
-    setFile(chosen);
+    // A third file replaces the older of the two.
+    setFiles((chosenBefore) => [...chosenBefore, chosen].slice(-MAX_FILES));
     upload.reset();
     return false;
   };
 
   const handleSubmit = async () => {
     setIsSubmitted(true);
-    if (!file || isCountyMissing) return;
+    if (files.length === 0 || isCountyMissing) return;
     try {
-      const started = await upload.mutateAsync({ file, countyCode: needsCounty ? countyCode : undefined });
+      const started = await upload.mutateAsync({ files, countyCode: needsCounty ? countyCode : undefined });
       navigate(`/roster/imports/${started.id}`);
     } catch {
       // Shown below the form from upload.error.
@@ -84,17 +92,19 @@ export function RosterUploadForm({ needsCounty, initialCountyCode }: RosterUploa
       ) : null}
       <Form.Item
         label={t("roster.upload.file")}
-        validateStatus={isSubmitted && !file ? "error" : undefined}
-        help={isSubmitted && !file ? t("roster.upload.fileRequired") : undefined}
+        validateStatus={isSubmitted && files.length === 0 ? "error" : undefined}
+        help={isSubmitted && files.length === 0 ? t("roster.upload.fileRequired") : undefined}
+        extra={t("roster.upload.twoFilesHint")}
       >
         <div data-testid="roster-upload">
           <Upload.Dragger
             accept=".xlsx,.csv"
-            maxCount={1}
+            multiple
+            maxCount={MAX_FILES}
             fileList={fileList}
             beforeUpload={handleChoose}
-            onRemove={() => {
-              setFile(undefined);
+            onRemove={(removed) => {
+              setFiles((chosen) => chosen.filter((f) => f.uid !== removed.uid));
               upload.reset();
             }}
             disabled={upload.isPending}

@@ -1,0 +1,164 @@
+// Visit submission benchmark (issue 5): POST /api/visits on PostgreSQL at 50 and 200 concurrent
+// clients, against a bare endpoint of the same framework that does one INSERT of the same row.
+// Prints requests/s, p50/p99, the ratio, and the web app's built JavaScript sizes (the phone mode's
+// initial load). Not a test: it asserts nothing and only reports. See bench/README.md.
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
+import Fastify from "fastify";
+import pg from "pg";
+import { buildApp } from "../src/server/app.js";
+import { readConfig } from "../src/server/config.js";
+import { openPostgres } from "../src/server/db/db.js";
+import { migrate } from "../src/server/db/migrate.js";
+import { ensureDemoCounty } from "../src/server/modules/demo/demo.service.js";
+import { projectRoot } from "../src/server/paths.js";
+import { createUserFixture, signIn } from "../src/server/test/test-app.js";
+import type { LoadJob, LoadResult } from "./visits.load.js";
+
+const { values: opts } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    households: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "50,200" },
+  },
+});
+const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const JING = "341823000000";
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./visits.load.js", import.meta.url), { workerData: job });
+    worker.once("message", (result: LoadResult) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once("error", reject);
+  });
+}
+
+function summarise(result: LoadResult) {
+  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.latenciesMs.length / result.seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    errors: result.errors,
+    statuses: result.statuses,
+  };
+}
+
+/** The built web app's JavaScript, raw and gzipped; "initial" is what index.html loads (lazy chunks come later). */
+function printBuiltSizes() {
+  const webDir = join(projectRoot, "dist", "web");
+  let files: string[];
+  let indexHtml: string;
+  try {
+    files = readdirSync(join(webDir, "assets")).filter((name) => name.endsWith(".js"));
+    indexHtml = readFileSync(join(webDir, "index.html"), "utf8");
+  } catch {
+    console.log("web build: dist/web not found (run npm run build first)");
+    return;
+  }
+  let initial = 0;
+  for (const name of files) {
+    const path = join(webDir, "assets", name);
+    const size = gzipSync(readFileSync(path)).length;
+    const isInitial = indexHtml.includes(`/assets/${name}`);
+    if (isInitial) initial += size;
+    console.log(
+      `web build: ${name} ${(statSync(path).size / 1024).toFixed(1)} KB, gzip ${(size / 1024).toFixed(1)} KB${isInitial ? " (initial)" : ""}`,
+    );
+  }
+  console.log(
+    `web build: initial JavaScript gzip ${(initial / 1024).toFixed(1)} KB (target ≤ 200 KB for the phone mode)`,
+  );
+}
+
+async function main() {
+  const name = `bangfu_bench_visits_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString());
+  try {
+    await migrate(db);
+    const households = Number(opts.households);
+    await ensureDemoCounty(db, { countyCode: JING, seed: 2020, households });
+    const targets = await db.query<{ householdId: string; memberId: string }>(
+      `select h.id as "householdId", (select m.id from member m where m.household_id = h.id order by position limit 1)
+         as "memberId" from household h where h.county_code = $1`,
+      [JING],
+    );
+    const user = await createUserFixture(db, { role: "administrator", regionCode: JING });
+    const app = await buildApp({ db, config: readConfig({}) });
+    const agent = await signIn(app, user.username);
+    const visitsUrl = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/visits`;
+
+    // The baseline: the same framework, one INSERT of the same row into a copy of the table.
+    await db.query("create table bench_visit_baseline (like visit including defaults)");
+    const bare = Fastify();
+    bare.post("/baseline", async (request) => {
+      const body = request.body as {
+        id: string;
+        householdId: string;
+        kind: string;
+        visitedOn: string;
+        metWith: string;
+      };
+      await db.query(
+        `insert into bench_visit_baseline (id, county_code, region_code, household_id, recorded_by, kind, visited_on,
+           met_with, payload_hash, recorded_at) values ($1, $2, $2, $3, $4, $5, $6, $7, '', now())`,
+        [body.id, JING, body.householdId, user.id, body.kind, body.visitedOn, body.metWith],
+      );
+      return { id: body.id };
+    });
+    const baselineUrl = `${await bare.listen({ port: 0, host: "127.0.0.1" })}/baseline`;
+
+    console.log(
+      `visits bench: PostgreSQL, ${targets.length} households, ${opts.seconds} s per run, pool ${process.env.DB_POOL_SIZE ?? 10}`,
+    );
+    const headers = { cookie: agent.cookie, "x-csrf-token": agent.csrfToken };
+    for (const concurrency of opts.concurrency.split(",").map(Number)) {
+      const seconds = Number(opts.seconds);
+      // A short warm-up of each, then the measured runs.
+      await load({ url: baselineUrl, headers, concurrency, seconds: 1, targets });
+      await load({ url: visitsUrl, headers, concurrency, seconds: 1, targets });
+      const baseline = summarise(await load({ url: baselineUrl, headers, concurrency, seconds, targets }));
+      const visits = summarise(await load({ url: visitsUrl, headers, concurrency, seconds, targets }));
+      const ratio = visits.requestsPerSecond / baseline.requestsPerSecond;
+      const line = (label: string, r: ReturnType<typeof summarise>) =>
+        `${label.padEnd(9)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  statuses ${JSON.stringify(r.statuses)}`;
+      console.log(`\n${concurrency} concurrent clients`);
+      console.log(line("baseline", baseline));
+      console.log(line("visits", visits));
+      console.log(
+        `ratio ${(ratio * 100).toFixed(0)}% of baseline (target ≥ 70%), p99 ${visits.p99.toFixed(1)} ms (target < 50 ms)`,
+      );
+    }
+    const [count] = await db.query<{ n: number }>("select count(*)::int as n from visit");
+    console.log(`\nvisits stored: ${count?.n}`);
+    await bare.close();
+    await app.close();
+  } finally {
+    await db.close();
+    const dropper = new pg.Client({ connectionString: SERVER_URL });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  }
+  printBuiltSizes();
+}
+
+await main();

@@ -1,0 +1,209 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type RunningServer, startServer, watchPageErrors } from "./harness.js";
+
+// The phone journey of issue 5: a caseworker signs in on a 360-px phone, loses the network, records
+// three screening visits, reloads the page offline (the app and the records are still there), and
+// when the network returns the visits are sent, stored exactly once, and the coverage count drops.
+let server: RunningServer;
+let browser: Browser;
+let desk: Page;
+let phoneContext: BrowserContext;
+let phone: Page;
+let pageErrors: string[];
+let campaignId = "";
+const ADMIN_PASSWORD = "Jingxian-2020e2e";
+const WORKER_PASSWORD = "Zoufang-2020e2e";
+const VILLAGE = "341823100001";
+const WORKER = "e2e.caseworker";
+
+/** Calls the API from a signed-in page, with its CSRF token. */
+async function api<T>(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch("/api/session")).json()) as { csrfToken: string };
+      const response = await fetch(url, {
+        method,
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as T };
+    },
+    { method, url, body },
+  );
+}
+
+async function changePassword(page: Page, current: string, next: string) {
+  await page.getByTestId("pw-current").fill(current);
+  await page.getByTestId("pw-new").fill(next);
+  await page.getByTestId("pw-repeat").fill(next);
+  await page.getByTestId("pw-submit").click();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  desk = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  phoneContext = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  phone = await phoneContext.newPage();
+  pageErrors = watchPageErrors(phone);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("visits on a phone, offline", () => {
+  it("prepares a caseworker with three households and a screening campaign", async () => {
+    await desk.goto(server.url);
+    await desk.getByTestId("login-username").fill("admin");
+    await desk.getByTestId("login-password").fill(server.adminPassword);
+    await desk.getByTestId("login-submit").click();
+    await changePassword(desk, server.adminPassword, ADMIN_PASSWORD);
+    await desk.getByTestId("nav-households").first().waitFor();
+    const created = await api<{ user: { id: string }; temporaryPassword: string }>(
+      desk,
+      "POST",
+      "/api/users",
+      {
+        username: WORKER,
+        displayName: "走访测试员",
+        role: "caseworker",
+        regionCode: VILLAGE,
+      },
+    );
+    expect(created.status).toBe(200);
+    const households = await api<{ rows: { id: string }[] }>(
+      desk,
+      "GET",
+      `/api/households?regionCode=${VILLAGE}&pageSize=3`,
+    );
+    expect(households.json.rows).toHaveLength(3);
+    for (const household of households.json.rows) {
+      const assigned = await api(desk, "PUT", `/api/households/${household.id}/caseworkers`, {
+        userIds: [created.json.user.id],
+      });
+      expect(assigned.status).toBe(200);
+    }
+    const campaign = await api<{ id: string }>(desk, "POST", "/api/campaigns", {
+      name: "疫情排查（端到端）",
+      regionCode: VILLAGE,
+      questions: [{ code: "has_fever", text: "家中是否有人发热", kind: "yes_no" }],
+      startsOn: "2020-02-01",
+      deadline: "2099-12-31",
+    });
+    expect(campaign.status).toBe(200);
+    campaignId = campaign.json.id;
+    // The caseworker signs in on the phone (first sign-in: a new password).
+    await phone.goto(`${server.url}/phone`);
+    await phone.getByTestId("login-username").fill(WORKER);
+    await phone.getByTestId("login-password").fill(created.json.temporaryPassword);
+    await phone.getByTestId("login-submit").click();
+    await changePassword(phone, created.json.temporaryPassword, WORKER_PASSWORD);
+    await phone.waitForURL((url) => !url.pathname.startsWith("/change-password"));
+  });
+
+  it("opens the phone mode with the households due", async () => {
+    await phone.goto(`${server.url}/phone`);
+    await expect.poll(() => phone.getByTestId("due-count").textContent(), { timeout: 20_000 }).toBe("3");
+    expect(await phone.getByTestId("phone-household").count()).toBe(3);
+    expect(await phone.getByTestId("outbox-count").textContent()).toBe("0");
+    // Nothing wider than the phone.
+    const width = await phone.evaluate<number>("document.documentElement.scrollWidth");
+    expect(width).toBeLessThanOrEqual(360);
+    // The service worker has kept the app shell.
+    await phone.evaluate("navigator.serviceWorker.ready.then(() => true)");
+  });
+
+  it("records three visits offline and keeps them across a reload", async () => {
+    await phoneContext.setOffline(true);
+    const visited = new Set<string>();
+    for (let i = 0; i < 3; i += 1) {
+      const card = phone.getByTestId("phone-household").nth(i);
+      visited.add((await card.getAttribute("href")) ?? "");
+      await card.click();
+      await phone.getByTestId("start-campaign-visit").click();
+      await phone.getByTestId("visit-met-with").fill(`户主（第 ${i + 1} 户）`);
+      // The form fits the phone too.
+      expect(await phone.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+      await phone.getByTestId("problem-add").click();
+      await phone.getByTestId("visit-save").click();
+      await phone.getByTestId("start-visit").waitFor();
+      await expect.poll(() => phone.getByTestId("outbox-count").textContent()).toBe(String(i + 1));
+      await phone.goto(`${server.url}/phone`).catch(() => undefined);
+      await phone.getByTestId("phone-household").first().waitFor();
+    }
+    expect(visited.size).toBe(3);
+    await phone.reload();
+    await phone.getByTestId("phone-offline").waitFor({ timeout: 20_000 });
+    // Really offline: the server cannot be reached, so the page came from the service worker.
+    expect(await phone.evaluate("fetch('/api/health').then(() => 'reached', () => 'unreachable')")).toBe(
+      "unreachable",
+    );
+    expect(await phone.evaluate("navigator.serviceWorker.controller !== null")).toBe(true);
+    await expect.poll(() => phone.getByTestId("outbox-count").textContent(), { timeout: 20_000 }).toBe("3");
+    expect(await phone.getByTestId("phone-household").count()).toBe(3);
+    await phone.getByTestId("phone-outbox").click();
+    expect(await phone.getByTestId("outbox-record").count()).toBe(3);
+  });
+
+  it("sends them exactly once when the network returns, and the coverage count changes", async () => {
+    await phoneContext.setOffline(false);
+    await expect.poll(() => phone.getByTestId("unsent-count").textContent(), { timeout: 30_000 }).toBe("0");
+    await phone.goto(`${server.url}/phone`);
+    await expect.poll(() => phone.getByTestId("due-count").textContent(), { timeout: 20_000 }).toBe("0");
+    const coverage = await api<{ totals: { households: number; done: number } }>(
+      desk,
+      "GET",
+      `/api/campaigns/${campaignId}/coverage`,
+    );
+    expect(coverage.json.totals).toMatchObject({ done: 3 });
+    const visits = await api<{ total: number; rows: { id: string }[] }>(
+      desk,
+      "GET",
+      `/api/visits?regionCode=${VILLAGE}&pageSize=50`,
+    );
+    expect(visits.json.total).toBe(3);
+    expect(new Set(visits.json.rows.map((r) => r.id)).size).toBe(3);
+    const difficulties = await api<{ total: number }>(
+      desk,
+      "GET",
+      `/api/difficulties?campaignId=${campaignId}`,
+    );
+    expect(difficulties.json.total).toBe(3);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("warns before signing out with unsent visits", async () => {
+    await phoneContext.setOffline(true);
+    await phone.getByTestId("phone-household").first().click();
+    await phone.getByTestId("start-visit").click();
+    await phone.getByTestId("visit-met-with").fill("户主（回访）");
+    await phone.getByTestId("visit-save").click();
+    await expect.poll(() => phone.getByTestId("outbox-count").textContent()).toBe("1");
+    await phone.getByTestId("phone-logout").click();
+    await phone.locator(".ant-modal-confirm-title", { hasText: "还有 1 条走访记录没有上传" }).waitFor();
+    await phone.getByRole("button", { name: "先不退出" }).click();
+    await phoneContext.setOffline(false);
+    await expect.poll(() => phone.getByTestId("outbox-count").textContent(), { timeout: 30_000 }).toBe("0");
+  });
+
+  it("shows the campaign's live figures and a printable sheet of QR codes on the desk", async () => {
+    await desk.goto(`${server.url}/visits/campaigns/${campaignId}`);
+    await expect
+      .poll(() => desk.getByTestId("campaign-summary-text").textContent(), { timeout: 20_000 })
+      .toContain("已排查 3 户");
+    await desk.goto(`${server.url}/visits/qr-codes`);
+    await desk.getByTestId("qr-code").first().waitFor();
+    expect(await desk.getByTestId("qr-card").count()).toBeGreaterThan(0);
+  });
+});

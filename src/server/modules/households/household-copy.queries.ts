@@ -1,0 +1,98 @@
+import type { CopyColumn, Queryable } from "../../db/db.js";
+import {
+  type FindingRow,
+  HOUSEHOLD_FIELDS,
+  type HouseholdRow,
+  INCOME_FIELDS,
+  type IncomeRow,
+  MEMBER_FIELDS,
+  type MemberRow,
+  type VersionInsert,
+} from "./households.queries.js";
+
+// New households bulk-loaded with COPY instead of INSERT ... SELECT FROM jsonb_to_recordset: the
+// same columns as the INSERTs of households.queries.ts (the field lists are shared), so the rows
+// are the same, and the database parses tab-separated text instead of one big JSON document.
+// Only for households that are new with members that are all new: updates (and members moving
+// in from another household) take the set-based statements.
+
+type Fields<T> = readonly (readonly [keyof T, string, string])[];
+
+const columnsOf = <T>(fields: Fields<T>): CopyColumn[] => fields.map(([, name, type]) => ({ name, type }));
+const valuesOf = <T>(fields: Fields<T>, record: T) => fields.map(([key]) => record[key]);
+
+const FINDING_COLUMNS: CopyColumn[] = [
+  { name: "household_id", type: "uuid" },
+  { name: "county_code", type: "text" },
+  { name: "path", type: "text" },
+  { name: "code", type: "text" },
+  { name: "message", type: "text" },
+];
+
+const VERSION_COLUMNS: CopyColumn[] = [
+  { name: "household_id", type: "uuid" },
+  { name: "version", type: "integer" },
+  { name: "county_code", type: "text" },
+  { name: "changed_by", type: "uuid" },
+  { name: "changed_by_username", type: "text" },
+  { name: "reason", type: "text" },
+  { name: "snapshot", type: "jsonb" },
+];
+
+/** Everything a batch of new households writes. */
+export interface NewHouseholdRows {
+  households: readonly HouseholdRow[];
+  members: readonly MemberRow[];
+  incomes: readonly IncomeRow[];
+  findings: readonly FindingRow[];
+  versions: readonly VersionInsert[];
+}
+
+/** Loads new households, their members, income, findings and first versions (five COPY statements). */
+export async function copyNewHouseholds(
+  q: Required<Pick<Queryable, "copyFrom">>,
+  rows: NewHouseholdRows,
+): Promise<void> {
+  if (rows.households.length === 0) return;
+  await q.copyFrom(
+    "household",
+    columnsOf(HOUSEHOLD_FIELDS),
+    rows.households.map((row) => valuesOf(HOUSEHOLD_FIELDS, row)),
+  );
+  await q.copyFrom(
+    "member",
+    columnsOf(MEMBER_FIELDS),
+    rows.members.map((row) => valuesOf(MEMBER_FIELDS, row)),
+  );
+  await q.copyFrom(
+    "household_income",
+    columnsOf(INCOME_FIELDS),
+    rows.incomes.map((row) => valuesOf(INCOME_FIELDS, row)),
+  );
+  // As the INSERT's "on conflict do nothing": the first finding of a path and code is kept.
+  const seen = new Set<string>();
+  const findings = rows.findings.filter((f) => {
+    const key = `${f.householdId}\u0000${f.path}\u0000${f.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  await q.copyFrom(
+    "household_finding",
+    FINDING_COLUMNS,
+    findings.map((f) => [f.householdId, f.countyCode, f.path, f.code, f.message]),
+  );
+  await q.copyFrom(
+    "household_version",
+    VERSION_COLUMNS,
+    rows.versions.map((v) => [
+      v.householdId,
+      v.version,
+      v.countyCode,
+      v.changedBy,
+      v.changedByUsername,
+      v.reason,
+      v.snapshot,
+    ]),
+  );
+}

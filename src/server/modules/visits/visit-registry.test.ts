@@ -1,0 +1,292 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HouseholdDetail } from "../../../shared/api/households.api.js";
+import type { VisitDraft, VisitView } from "../../../shared/api/visits.api.js";
+import { householdDraft } from "../../test/household-factory.js";
+import {
+  createTestApp,
+  createUserFixture,
+  JING_COUNTY,
+  signIn,
+  type TestAgent,
+  type TestApp,
+} from "../../test/test-app.js";
+
+// Registry changes proposed on a visit: applied as the next household version when the phone had
+// the current one, kept for the village cadre when it did not, never written over a newer version.
+let t: TestApp;
+let admin: TestAgent;
+let caseworker: TestAgent;
+let caseworkerId: string;
+let cadre: TestAgent;
+const VILLAGE = "341823100001";
+
+// The smallest valid JPEG (its first bytes are what the server checks).
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
+]);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await signIn(
+    t.app,
+    (await createUserFixture(t.db, { role: "administrator", regionCode: JING_COUNTY })).username,
+  );
+  const worker = await createUserFixture(t.db, { role: "caseworker", regionCode: VILLAGE });
+  caseworkerId = worker.id;
+  caseworker = await signIn(t.app, worker.username);
+  cadre = await signIn(
+    t.app,
+    (await createUserFixture(t.db, { role: "village_cadre", regionCode: VILLAGE })).username,
+  );
+});
+afterAll(() => t.close());
+
+/** A household in the village, assigned to the test caseworker. */
+async function household(regionCode = VILLAGE, isAssigned = true): Promise<HouseholdDetail> {
+  const created = await admin.request("POST", "/api/households", {
+    household: householdDraft({ regionCode }),
+  });
+  expect(created.statusCode).toBe(200);
+  const detail = (created.json() as { household: HouseholdDetail }).household;
+  if (isAssigned) {
+    const assigned = await admin.request("PUT", `/api/households/${detail.id}/caseworkers`, {
+      userIds: [caseworkerId],
+    });
+    expect(assigned.statusCode).toBe(200);
+  }
+  return detail;
+}
+
+function visitOf(detail: HouseholdDetail, overrides: Partial<VisitDraft> = {}): VisitDraft {
+  return {
+    id: randomUUID(),
+    householdId: detail.id,
+    kind: "on_site",
+    visitedOn: "2020-02-10",
+    metWith: "户主张大山",
+    indicators: [
+      { code: "food", isMet: true, note: "" },
+      { code: "housing", isMet: false, note: "屋顶漏雨" },
+    ],
+    livingConditions: "粮食够吃到四月",
+    problems: [
+      { kind: "supplies", note: "缺口罩和消毒液" },
+      { kind: "farming", note: "无人春耕" },
+    ],
+    assistanceGiven: "送去口罩 20 个",
+    assistancePlanned: "联系村里代耕",
+    memberStatuses: [
+      { memberId: detail.members[0]!.id, status: "home_isolation", since: "2020-02-01", until: null },
+      { memberId: detail.members[1]!.id, status: "released", since: "2020-01-25", until: "2020-02-08" },
+    ],
+    photos: [{ mediaType: "image/jpeg", dataBase64: JPEG.toString("base64") }],
+    location: { latitude: 30.69, longitude: 118.41, accuracyM: 12 },
+    recordedAt: "2020-02-10T09:30:00+08:00",
+    ...overrides,
+  };
+}
+
+async function count(table: string, where: string, params: unknown[]): Promise<number> {
+  const [row] = await t.db.query<{ n: number }>(
+    `select count(*)::int as n from ${table} where ${where}`,
+    params,
+  );
+  return row!.n;
+}
+
+describe("registry changes proposed on a visit", () => {
+  const income2020 = {
+    year: 2020,
+    wage: 20000,
+    business: 0,
+    property: 0,
+    transfer: 3000,
+    pension: 1800,
+    dibao: 0,
+    tekun: 0,
+    ecoCompensation: 200,
+    otherTransfer: 1000,
+    businessCosts: 0,
+  };
+
+  it("become the household's next version when the phone had the current one", async () => {
+    const detail = await household();
+    const visit = visitOf(detail, {
+      changes: {
+        baseVersion: 1,
+        income: income2020,
+        conditions: { hasSanitaryToilet: false, dangerousHouseGrade: "b" },
+        members: [{ id: detail.members[3]!.id, health: "serious" }],
+      },
+    });
+    const response = await caseworker.request("POST", "/api/visits", visit);
+    expect(response.statusCode).toBe(200);
+    expect((response.json() as VisitView).registry).toMatchObject({
+      outcome: "applied",
+      baseVersion: 1,
+      appliedVersion: 2,
+    });
+    const after = (await admin.request("GET", `/api/households/${detail.id}`)).json() as HouseholdDetail;
+    expect(after.version).toBe(2);
+    expect(after.dangerousHouseGrade).toBe("b");
+    expect(after.members[3]!.health).toBe("serious");
+    // (20000 + 3000) ÷ 4
+    expect(after.incomes.find((i) => i.year === 2020)?.perCapitaIncome).toBe("5750.00");
+    const versions = (await admin.request("GET", `/api/households/${detail.id}/versions`)).json() as {
+      rows: { version: number; reason: string }[];
+    };
+    expect(versions.rows[0]).toMatchObject({ version: 2, reason: "走访（2020-02-10）" });
+    // Personal fields the phone only ever saw masked are kept as stored.
+    const [head] = await t.db.query<{ idNumber: string }>(
+      'select id_number as "idNumber" from member where id = $1',
+      [detail.members[0]!.id],
+    );
+    expect(head?.idNumber).not.toContain("*");
+    // A retry applies nothing a second time.
+    expect((await caseworker.request("POST", "/api/visits", visit)).statusCode).toBe(200);
+    expect(
+      ((await admin.request("GET", `/api/households/${detail.id}`)).json() as HouseholdDetail).version,
+    ).toBe(2);
+  });
+
+  it("refuses changes that break the registry's checks, writing nothing", async () => {
+    const detail = await household();
+    const visit = visitOf(detail, {
+      changes: { baseVersion: 1, income: { ...income2020, transfer: 99 } },
+    });
+    const response = await caseworker.request("POST", "/api/visits", visit);
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json())).toContain("body.changes.income");
+    expect(await count("visit", "id = $1", [visit.id])).toBe(0);
+    const unknown = visitOf(detail, {
+      changes: { baseVersion: 1, members: [{ id: randomUUID(), health: "serious" }] },
+    });
+    expect((await caseworker.request("POST", "/api/visits", unknown)).statusCode).toBe(400);
+    const ahead = visitOf(detail, { changes: { baseVersion: 7, conditions: { hasElectricity: false } } });
+    expect((await caseworker.request("POST", "/api/visits", ahead)).statusCode).toBe(400);
+  });
+
+  it("keep a change against a stale version as a pending change, never overwriting the newer one", async () => {
+    const detail = await household();
+    // The township edits the household after the phone loaded version 1.
+    const edited = await admin.request("PUT", `/api/households/${detail.id}`, {
+      household: { ...householdDraftOf(detail), address: "新地址" },
+      version: 1,
+      reason: "更正地址",
+    });
+    expect(edited.statusCode).toBe(200);
+    const visit = visitOf(detail, {
+      changes: { baseVersion: 1, conditions: { hasElectricity: false }, income: income2020 },
+    });
+    const response = await caseworker.request("POST", "/api/visits", visit);
+    expect(response.statusCode).toBe(200);
+    const view = response.json() as VisitView;
+    expect(view.registry.outcome).toBe("pending");
+    expect(view.registry.pendingChangeId).not.toBeNull();
+    const after = (await admin.request("GET", `/api/households/${detail.id}`)).json() as HouseholdDetail;
+    expect(after).toMatchObject({ version: 2, address: "新地址", hasElectricity: true });
+
+    const queue = (await cadre.request("GET", "/api/pending-changes")).json() as { rows: { id: string }[] };
+    expect(queue.rows.map((r) => r.id)).toContain(view.registry.pendingChangeId);
+    const change = (
+      await cadre.request("GET", `/api/pending-changes/${view.registry.pendingChangeId}`)
+    ).json() as {
+      fields: { path: string; base: unknown; current: unknown; proposed: unknown }[];
+      householdVersion: number;
+      baseVersion: number;
+    };
+    expect(change).toMatchObject({ householdVersion: 2, baseVersion: 1 });
+    expect(change.fields).toContainEqual({
+      path: "conditions.hasElectricity",
+      memberName: null,
+      base: true,
+      current: true,
+      proposed: false,
+    });
+    expect(change.fields).toContainEqual({
+      path: "income.wage",
+      memberName: null,
+      base: 30000,
+      current: 30000,
+      proposed: 20000,
+    });
+
+    // A caseworker may not settle it; a cadre must compare against the current version.
+    const url = `/api/pending-changes/${view.registry.pendingChangeId}/resolve`;
+    expect((await caseworker.request("POST", url, { decision: "apply", version: 2 })).statusCode).toBe(403);
+    expect((await cadre.request("POST", url, { decision: "apply", version: 1 })).statusCode).toBe(409);
+    const applied = await cadre.request("POST", url, { decision: "apply", version: 2, note: "已电话核实" });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.json()).toMatchObject({
+      status: "applied",
+      appliedVersion: 3,
+      resolutionNote: "已电话核实",
+    });
+    const final = (await admin.request("GET", `/api/households/${detail.id}`)).json() as HouseholdDetail;
+    expect(final).toMatchObject({ version: 3, address: "新地址", hasElectricity: false });
+    expect((await cadre.request("POST", url, { decision: "reject", version: 3 })).statusCode).toBe(409);
+  });
+
+  it("lets the cadre reject a pending change, leaving the household as it is", async () => {
+    const detail = await household();
+    await admin.request("PUT", `/api/households/${detail.id}`, {
+      household: { ...householdDraftOf(detail), address: "又一地址" },
+      version: 1,
+      reason: "更正",
+    });
+    const visit = visitOf(detail, { changes: { baseVersion: 1, conditions: { fuel: "gas" } } });
+    const view = (await caseworker.request("POST", "/api/visits", visit)).json() as VisitView;
+    const rejected = await cadre.request(
+      "POST",
+      `/api/pending-changes/${view.registry.pendingChangeId}/resolve`,
+      {
+        decision: "reject",
+        version: 2,
+        note: "户主说没有改用燃气",
+      },
+    );
+    expect(rejected.json()).toMatchObject({ status: "rejected", appliedVersion: null });
+    const after = (await admin.request("GET", `/api/households/${detail.id}`)).json() as HouseholdDetail;
+    expect(after).toMatchObject({ version: 2, fuel: "firewood" });
+  });
+
+  it("when two visits change the same version at once, one is applied and the other waits", async () => {
+    const detail = await household();
+    const a = visitOf(detail, { changes: { baseVersion: 1, conditions: { fuel: "coal" } } });
+    const b = visitOf(detail, { changes: { baseVersion: 1, conditions: { fuel: "electricity" } } });
+    const [ra, rb] = await Promise.all([
+      caseworker.request("POST", "/api/visits", a),
+      cadre.request("POST", "/api/visits", b),
+    ]);
+    const outcomes = [ra, rb].map((r) => (r.json() as VisitView).registry.outcome).sort();
+    expect(outcomes).toEqual(["applied", "pending"]);
+    const after = (await admin.request("GET", `/api/households/${detail.id}`)).json() as HouseholdDetail;
+    expect(after.version).toBe(2);
+    expect(await count("household_version", "household_id = $1", [detail.id])).toBe(2);
+  });
+});
+
+/** The draft form of a detail, as an edit screen sends it back (masked values included). */
+function householdDraftOf(detail: HouseholdDetail) {
+  const {
+    id: _id,
+    countyCode: _c,
+    regionName: _r,
+    regionPath: _p,
+    incomes,
+    guarantees: _g,
+    findings: _f,
+    caseworkers: _cw,
+    version: _v,
+    updatedAt: _u,
+    members,
+    ...rest
+  } = detail;
+  const { memberCount: _m, perCapitaIncome: _pc, ...income } = incomes[0]!;
+  return {
+    ...rest,
+    income,
+    members: members.map(({ birthDate: _b, age: _a, version: _mv, ...member }) => member),
+  };
+}

@@ -1,0 +1,378 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HouseholdDetail } from "../../../shared/api/households.api.js";
+import type { VisitDraft, VisitView } from "../../../shared/api/visits.api.js";
+import { householdDraft } from "../../test/household-factory.js";
+import {
+  createTestApp,
+  createUserFixture,
+  JING_COUNTY,
+  signIn,
+  type TestAgent,
+  type TestApp,
+} from "../../test/test-app.js";
+
+let t: TestApp;
+let admin: TestAgent;
+let caseworker: TestAgent;
+let caseworkerId: string;
+let cadre: TestAgent;
+const VILLAGE = "341823100001";
+const OTHER_VILLAGE = "341823100002";
+
+// The smallest valid images of each accepted type (their first bytes are what the server checks).
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
+]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await signIn(
+    t.app,
+    (await createUserFixture(t.db, { role: "administrator", regionCode: JING_COUNTY })).username,
+  );
+  const worker = await createUserFixture(t.db, { role: "caseworker", regionCode: VILLAGE });
+  caseworkerId = worker.id;
+  caseworker = await signIn(t.app, worker.username);
+  cadre = await signIn(
+    t.app,
+    (await createUserFixture(t.db, { role: "village_cadre", regionCode: VILLAGE })).username,
+  );
+});
+afterAll(() => t.close());
+
+/** A household in the village, assigned to the test caseworker. */
+async function household(regionCode = VILLAGE, isAssigned = true): Promise<HouseholdDetail> {
+  const created = await admin.request("POST", "/api/households", {
+    household: householdDraft({ regionCode }),
+  });
+  expect(created.statusCode).toBe(200);
+  const detail = (created.json() as { household: HouseholdDetail }).household;
+  if (isAssigned) {
+    const assigned = await admin.request("PUT", `/api/households/${detail.id}/caseworkers`, {
+      userIds: [caseworkerId],
+    });
+    expect(assigned.statusCode).toBe(200);
+  }
+  return detail;
+}
+
+function visitOf(detail: HouseholdDetail, overrides: Partial<VisitDraft> = {}): VisitDraft {
+  return {
+    id: randomUUID(),
+    householdId: detail.id,
+    kind: "on_site",
+    visitedOn: "2020-02-10",
+    metWith: "户主张大山",
+    indicators: [
+      { code: "food", isMet: true, note: "" },
+      { code: "housing", isMet: false, note: "屋顶漏雨" },
+    ],
+    livingConditions: "粮食够吃到四月",
+    problems: [
+      { kind: "supplies", note: "缺口罩和消毒液" },
+      { kind: "farming", note: "无人春耕" },
+    ],
+    assistanceGiven: "送去口罩 20 个",
+    assistancePlanned: "联系村里代耕",
+    memberStatuses: [
+      { memberId: detail.members[0]!.id, status: "home_isolation", since: "2020-02-01", until: null },
+      { memberId: detail.members[1]!.id, status: "released", since: "2020-01-25", until: "2020-02-08" },
+    ],
+    photos: [{ mediaType: "image/jpeg", dataBase64: JPEG.toString("base64") }],
+    location: { latitude: 30.69, longitude: 118.41, accuracyM: 12 },
+    recordedAt: "2020-02-10T09:30:00+08:00",
+    ...overrides,
+  };
+}
+
+async function count(table: string, where: string, params: unknown[]): Promise<number> {
+  const [row] = await t.db.query<{ n: number }>(
+    `select count(*)::int as n from ${table} where ${where}`,
+    params,
+  );
+  return row!.n;
+}
+
+describe("recording a visit", () => {
+  it("stores everything the phone sent and shows it back", async () => {
+    const detail = await household();
+    const visit = visitOf(detail);
+    const response = await caseworker.request("POST", "/api/visits", visit);
+    expect(response.statusCode).toBe(200);
+    const view = response.json() as VisitView;
+    expect(view).toMatchObject({
+      id: visit.id,
+      householdId: detail.id,
+      kind: "on_site",
+      visitedOn: "2020-02-10",
+      registry: { outcome: "none", appliedVersion: null, pendingChangeId: null },
+      location: { latitude: 30.69, longitude: 118.41, accuracyM: 12 },
+    });
+    expect(view.indicators).toEqual([
+      { code: "food", label: "不愁吃", isMet: true, note: "" },
+      { code: "housing", label: "住房安全有保障", isMet: false, note: "屋顶漏雨" },
+    ]);
+    expect(view.problems.map((p) => [p.kind, p.status])).toEqual([
+      ["supplies", "open"],
+      ["farming", "open"],
+    ]);
+    expect(view.memberStatuses).toHaveLength(2);
+    expect(view.memberStatuses.find((s) => s.status === "released")).toMatchObject({
+      since: "2020-01-25",
+      until: "2020-02-08",
+    });
+    expect(view.photos).toEqual([{ position: 0, mediaType: "image/jpeg", byteSize: JPEG.length }]);
+    const photo = await caseworker.request("GET", `/api/visits/${visit.id}/photos/0`);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers["content-type"]).toBe("image/jpeg");
+    expect(Buffer.from(photo.rawPayload).equals(JPEG)).toBe(true);
+    const list = (await caseworker.request("GET", `/api/visits?householdId=${detail.id}`)).json() as {
+      rows: { id: string; problemCount: number }[];
+      total: number;
+    };
+    expect(list).toMatchObject({ total: 1, rows: [{ id: visit.id, problemCount: 2 }] });
+    // The audit trail records the visit without its health facts.
+    const [entry] = await t.db.query<{ after: Record<string, unknown> }>(
+      "select after from audit_event where action = 'visit.record' and entity_id = $1",
+      [visit.id],
+    );
+    expect(entry?.after).toMatchObject({ problems: 2, registryOutcome: "none" });
+    expect(JSON.stringify(entry?.after)).not.toContain("isolation");
+  });
+
+  it("answers a retry with the stored record and never stores it twice, even when the copies race", async () => {
+    const detail = await household();
+    const visit = visitOf(detail);
+    const first = await caseworker.request("POST", "/api/visits", visit);
+    const again = await caseworker.request("POST", "/api/visits", visit);
+    expect(first.statusCode).toBe(200);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+
+    const racing = visitOf(detail);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => caseworker.request("POST", "/api/visits", racing)),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => (a.json() as VisitView).id))).toEqual(new Set([racing.id]));
+    for (const id of [visit.id, racing.id]) {
+      expect(await count("visit", "id = $1", [id])).toBe(1);
+      expect(await count("visit_problem", "visit_id = $1", [id])).toBe(2);
+      expect(await count("visit_member_status", "visit_id = $1", [id])).toBe(2);
+      expect(await count("visit_photo", "visit_id = $1", [id])).toBe(1);
+      expect(await count("audit_event", "action = 'visit.record' and entity_id = $1", [id])).toBe(1);
+    }
+  });
+
+  it("refuses an id that was used for a different record", async () => {
+    const detail = await household();
+    const visit = visitOf(detail);
+    expect((await caseworker.request("POST", "/api/visits", visit)).statusCode).toBe(200);
+    const altered = await caseworker.request("POST", "/api/visits", { ...visit, metWith: "别人" });
+    expect(altered.statusCode).toBe(409);
+    const other = await household();
+    const elsewhere = await caseworker.request("POST", "/api/visits", { ...visitOf(other), id: visit.id });
+    expect(elsewhere.statusCode).toBe(409);
+    const [stored] = await t.db.query<{ metWith: string }>(
+      'select met_with as "metWith" from visit where id = $1',
+      [visit.id],
+    );
+    expect(stored?.metWith).toBe("户主张大山");
+  });
+
+  it("refuses bad input with a clear error and writes nothing", async () => {
+    const detail = await household();
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const cases: [Partial<VisitDraft>, number, string][] = [
+      [{ visitedOn: future }, 400, "body.visitedOn"],
+      [{ recordedAt: new Date(Date.now() + 86_400_000).toISOString() }, 400, "body.recordedAt"],
+      [
+        {
+          memberStatuses: [
+            { memberId: detail.members[0]!.id, status: "home_isolation", since: future, until: null },
+          ],
+        },
+        400,
+        "body.memberStatuses.0.since",
+      ],
+      [
+        { memberStatuses: [{ memberId: randomUUID(), status: "none", since: null, until: null }] },
+        400,
+        "body.memberStatuses.0.memberId",
+      ],
+      [
+        {
+          photos: [
+            { mediaType: "image/jpeg", dataBase64: Buffer.from("%PDF-1.4 not a photo").toString("base64") },
+          ],
+        },
+        400,
+        "body.photos.0.dataBase64",
+      ],
+      [
+        { photos: [{ mediaType: "image/jpeg", dataBase64: PNG.toString("base64") }] },
+        400,
+        "body.photos.0.mediaType",
+      ],
+      [{ photos: [{ mediaType: "image/png", dataBase64: "not base64!" }] }, 400, "body.photos.0.dataBase64"],
+      [
+        {
+          photos: [
+            {
+              mediaType: "image/jpeg",
+              dataBase64: Buffer.concat([JPEG, Buffer.alloc(500 * 1024)]).toString("base64"),
+            },
+          ],
+        },
+        400,
+        "body.photos.0.dataBase64",
+      ],
+      [{ indicators: [{ code: "eight_haves_road", isMet: true, note: "" }] }, 400, "body.indicators.0.code"],
+      [{ problems: [{ kind: "other", note: "" }] }, 400, "body.problems.0.note"],
+      [{ kind: "telegram" as "phone" }, 400, "body.kind"],
+      [{ metWith: "x".repeat(101) }, 400, "body.metWith"],
+      [
+        { problems: Array.from({ length: 21 }, () => ({ kind: "food" as const, note: "" })) },
+        400,
+        "body.problems",
+      ],
+    ];
+    for (const [overrides, status, path] of cases) {
+      const visit = visitOf(detail, overrides);
+      const response = await caseworker.request("POST", "/api/visits", visit);
+      expect(response.statusCode, path).toBe(status);
+      const details = (response.json() as { error: { details?: { path: string }[] } }).error.details ?? [];
+      expect(
+        details.map((d) => d.path),
+        path,
+      ).toContain(path);
+      expect(await count("visit", "id = $1", [visit.id])).toBe(0);
+    }
+    // Unknown fields and a body beyond the limit.
+    const extra = await caseworker.request("POST", "/api/visits", { ...visitOf(detail), secret: 1 });
+    expect(extra.statusCode).toBe(400);
+    const huge = visitOf(detail, {
+      photos: Array.from({ length: 3 }, () => ({
+        mediaType: "image/jpeg" as const,
+        dataBase64: "A".repeat(600_000),
+      })),
+      livingConditions: "长".repeat(1000),
+    });
+    const tooLarge = await caseworker.request("POST", "/api/visits", {
+      ...huge,
+      padding: "x".repeat(1_000_000),
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(await count("visit", "household_id = $1", [detail.id])).toBe(0);
+  });
+
+  it("refuses households outside a caseworker's assignment and outside a cadre's village", async () => {
+    const notMine = await household(VILLAGE, false);
+    const refused = await caseworker.request("POST", "/api/visits", visitOf(notMine));
+    expect(refused.statusCode).toBe(403);
+    const elsewhere = await household(OTHER_VILLAGE, false);
+    expect((await cadre.request("POST", "/api/visits", visitOf(elsewhere))).statusCode).toBe(403);
+    expect((await cadre.request("POST", "/api/visits", visitOf(notMine))).statusCode).toBe(200);
+    const leader = await signIn(
+      t.app,
+      (await createUserFixture(t.db, { role: "leader", regionCode: JING_COUNTY })).username,
+    );
+    expect((await leader.request("POST", "/api/visits", visitOf(notMine))).statusCode).toBe(403);
+    expect(await count("visit", "household_id = $1", [elsewhere.id])).toBe(0);
+    // The caseworker does not see visits to households that are not theirs.
+    const list = (await caseworker.request("GET", `/api/visits?householdId=${notMine.id}`)).json() as {
+      total: number;
+    };
+    expect(list.total).toBe(0);
+  });
+
+  it("asks the county's own checklist once it has one", async () => {
+    const detail = await household();
+    const current = (await caseworker.request("GET", `/api/visit-indicators/${JING_COUNTY}`)).json() as {
+      isDefault: boolean;
+      version: number;
+    };
+    expect(current).toMatchObject({ isDefault: true, version: 0 });
+    const eightHaves = [
+      { code: "income", zh: "有稳定收入", en: "Stable income" },
+      { code: "house", zh: "有安全住房", en: "Safe housing" },
+      { code: "water", zh: "有安全饮水", en: "Safe water" },
+    ];
+    expect(
+      (
+        await caseworker.request("PUT", `/api/visit-indicators/${JING_COUNTY}`, {
+          indicators: eightHaves,
+          version: 0,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const set = await admin.request("PUT", `/api/visit-indicators/${JING_COUNTY}`, {
+      indicators: eightHaves,
+      version: 0,
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ isDefault: false, version: 1 });
+    const stale = await admin.request("PUT", `/api/visit-indicators/${JING_COUNTY}`, {
+      indicators: eightHaves,
+      version: 0,
+    });
+    expect(stale.statusCode).toBe(409);
+    const refused = await caseworker.request("POST", "/api/visits", visitOf(detail));
+    expect(refused.statusCode).toBe(400);
+    const visit = visitOf(detail, { indicators: [{ code: "income", isMet: true, note: "" }] });
+    const accepted = await caseworker.request("POST", "/api/visits", visit);
+    expect(accepted.statusCode).toBe(200);
+    expect((accepted.json() as VisitView).indicators[0]!.label).toBe("有稳定收入");
+    // Back to the basic guarantees for the other tests.
+    await t.db.query("delete from visit_indicator_set where county_code = $1", [JING_COUNTY]);
+  });
+});
+
+describe("the phone's households", () => {
+  it("are the caseworker's assigned ones, with what a visit needs and no personal numbers", async () => {
+    const mine = await household();
+    const notMine = await household(VILLAGE, false);
+    const response = await caseworker.request("GET", "/api/my-households");
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as {
+      households: {
+        id: string;
+        version: number;
+        members: Record<string, unknown>[];
+        lastVisitedOn: string | null;
+      }[];
+      indicators: { code: string }[];
+      isTruncated: boolean;
+    };
+    const ids = body.households.map((h) => h.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(notMine.id);
+    expect(body.isTruncated).toBe(false);
+    expect(body.indicators.map((i) => i.code)).toEqual([
+      "food",
+      "clothing",
+      "education",
+      "medical",
+      "housing",
+      "water",
+    ]);
+    const phone = body.households.find((h) => h.id === mine.id)!;
+    expect(phone).toMatchObject({ version: 1, lastVisitedOn: null });
+    expect(phone.members[0]).toMatchObject({ name: "张大山", relation: "head" });
+    expect(JSON.stringify(body)).not.toMatch(/idNumber|"phone"|bankAccount|13955501234|6228480012345678/);
+    const [full] = await t.db.query<{ idNumber: string }>(
+      'select id_number as "idNumber" from member where id = $1',
+      [mine.members[0]!.id],
+    );
+    expect(JSON.stringify(body)).not.toContain(full!.idNumber);
+    const leader = await signIn(
+      t.app,
+      (await createUserFixture(t.db, { role: "leader", regionCode: JING_COUNTY })).username,
+    );
+    expect((await leader.request("GET", "/api/my-households")).statusCode).toBe(403);
+  });
+});

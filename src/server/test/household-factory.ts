@@ -1,3 +1,4 @@
+import type { HouseholdDetail } from "../../shared/api/households.api.js";
 import type { HouseholdDraft, MemberDraft } from "../../shared/household-draft.js";
 import { idNumberChecksum } from "../../shared/id-number.js";
 import type { Queryable } from "../db/db.js";
@@ -156,4 +157,28 @@ export function poorHouseholdDraft(village: string, serial = 1): HouseholdDraft 
     otherTransfer: 0,
   };
   return draft;
+}
+
+/** The draft form of a detail, as an edit screen would send it back (masked values included). */
+export function draftOfDetail(detail: HouseholdDetail): HouseholdDraft {
+  const {
+    id: _id,
+    countyCode: _c,
+    regionName: _r,
+    regionPath: _p,
+    incomes,
+    guarantees: _g,
+    findings: _f,
+    caseworkers: _cw,
+    version: _v,
+    updatedAt: _u,
+    members,
+    ...rest
+  } = detail;
+  const { memberCount: _m, perCapitaIncome: _pc, ...income } = incomes[0]!;
+  return {
+    ...rest,
+    income,
+    members: members.map(({ birthDate: _b, age: _a, version: _mv, ...member }) => member),
+  };
 }

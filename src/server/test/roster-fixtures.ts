@@ -1,3 +1,4 @@
+import { deflateRawSync } from "node:zlib";
 import iconv from "iconv-lite";
 import ExcelJS from "../modules/roster/exceljs.js";
 import { testIdNumber } from "./household-factory.js";
@@ -395,4 +396,42 @@ export async function workbookOf(
     for (const row of sheet.rows) target.addRow(row as unknown[]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A minimal zip archive of the given entries (deflated), as any zip tool would write it. */
+export function zipOf(entries: { name: string; content: Buffer; declaredSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = deflateRawSync(entry.content);
+    const name = Buffer.from(entry.name);
+    const size = entry.declaredSize ?? entry.content.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }

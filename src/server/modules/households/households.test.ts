@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HouseholdDetail, HouseholdListRow } from "../../../shared/api/households.api.js";
 import type { HouseholdDraft } from "../../../shared/household-draft.js";
-import { householdDraft, memberDraft, testIdNumber } from "../../test/household-factory.js";
+import { draftOfDetail, householdDraft, memberDraft, testIdNumber } from "../../test/household-factory.js";
 import {
   createTestApp,
   createUserFixture,
@@ -27,30 +27,6 @@ type Saved = { household: HouseholdDetail; findings: { code: string }[] };
 async function register(draft: HouseholdDraft, agent = admin) {
   const response = await agent.request("POST", "/api/households", { household: draft });
   return { response, json: response.json() as Saved };
-}
-
-/** The draft form of a detail, as an edit screen would send it back (masked values included). */
-function toDraft(detail: HouseholdDetail): HouseholdDraft {
-  const {
-    id: _id,
-    countyCode: _c,
-    regionName: _r,
-    regionPath: _p,
-    incomes,
-    guarantees: _g,
-    findings: _f,
-    caseworkers: _cw,
-    version: _v,
-    updatedAt: _u,
-    members,
-    ...rest
-  } = detail;
-  const { memberCount: _m, perCapitaIncome: _pc, ...income } = incomes[0]!;
-  return {
-    ...rest,
-    income,
-    members: members.map(({ birthDate: _b, age: _a, version: _mv, ...member }) => member),
-  };
 }
 
 describe("household registry", () => {
@@ -133,7 +109,7 @@ describe("household registry", () => {
   it("versions every change, keeps masked values, detects concurrent edits and shows the past", async () => {
     const { json } = await register(householdDraft());
     const detail = json.household;
-    const edit = toDraft(detail);
+    const edit = draftOfDetail(detail);
     edit.members[1] = { ...edit.members[1]!, workPlace: "out_of_province", workMonths: 10 };
     const saved = await admin.request("PUT", `/api/households/${detail.id}`, {
       household: edit,
@@ -179,7 +155,7 @@ describe("household registry", () => {
 
   it("never drops a member silently", async () => {
     const { json } = await register(householdDraft());
-    const edit = toDraft(json.household);
+    const edit = draftOfDetail(json.household);
     edit.members.pop();
     const response = await admin.request("PUT", `/api/households/${json.household.id}`, {
       household: edit,

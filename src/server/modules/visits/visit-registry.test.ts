@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HouseholdDetail } from "../../../shared/api/households.api.js";
 import type { VisitDraft, VisitView } from "../../../shared/api/visits.api.js";
-import { householdDraft } from "../../test/household-factory.js";
+import { draftOfDetail, householdDraft } from "../../test/household-factory.js";
 import {
   createTestApp,
   createUserFixture,
@@ -171,7 +171,7 @@ describe("registry changes proposed on a visit", () => {
     const detail = await household();
     // The township edits the household after the phone loaded version 1.
     const edited = await admin.request("PUT", `/api/households/${detail.id}`, {
-      household: { ...householdDraftOf(detail), address: "新地址" },
+      household: { ...draftOfDetail(detail), address: "新地址" },
       version: 1,
       reason: "更正地址",
     });
@@ -231,7 +231,7 @@ describe("registry changes proposed on a visit", () => {
   it("lets the cadre reject a pending change, leaving the household as it is", async () => {
     const detail = await household();
     await admin.request("PUT", `/api/households/${detail.id}`, {
-      household: { ...householdDraftOf(detail), address: "又一地址" },
+      household: { ...draftOfDetail(detail), address: "又一地址" },
       version: 1,
       reason: "更正",
     });
@@ -266,27 +266,3 @@ describe("registry changes proposed on a visit", () => {
     expect(await count("household_version", "household_id = $1", [detail.id])).toBe(2);
   });
 });
-
-/** The draft form of a detail, as an edit screen sends it back (masked values included). */
-function householdDraftOf(detail: HouseholdDetail) {
-  const {
-    id: _id,
-    countyCode: _c,
-    regionName: _r,
-    regionPath: _p,
-    incomes,
-    guarantees: _g,
-    findings: _f,
-    caseworkers: _cw,
-    version: _v,
-    updatedAt: _u,
-    members,
-    ...rest
-  } = detail;
-  const { memberCount: _m, perCapitaIncome: _pc, ...income } = incomes[0]!;
-  return {
-    ...rest,
-    income,
-    members: members.map(({ birthDate: _b, age: _a, version: _mv, ...member }) => member),
-  };
-}

@@ -119,6 +119,7 @@ try {
       const sections = writeSections(
         BRIEFING_SECTIONS,
         dashboard.figures,
+        dashboard.activity,
         dashboard.region.name,
         dashboard.generatedAt,
       );

@@ -92,6 +92,16 @@ describe("dashboard in a real browser", () => {
     await page.waitForURL(new RegExp(`/dashboard/${JING}$`));
     await page.getByRole("heading", { name: "泾县统计看板" }).waitFor();
     expect(await shownHouseholds()).toBe(demo.figures.households);
+    // Field work and monitoring beside the registry, with the numbers the API counts.
+    const activity = await page.evaluate(async (regionCode) => {
+      const response = await fetch(`/api/dashboard?regionCode=${regionCode}`);
+      return ((await response.json()) as { activity: { visits: { visitedHouseholds: number } } }).activity;
+    }, JING);
+    expect((await page.getByTestId("dashboard-figure-visits").innerText()).replace(/,/g, "")).toContain(
+      `${activity.visits.visitedHouseholds} / ${demo.figures.households}`,
+    );
+    await page.getByTestId("dashboard-table-monitoring").waitFor();
+    expect(await page.getByTestId("dashboard-table-monitoring").innerText()).toContain("待处理预警");
   });
 
   it("exports the table of regions below as Excel with its header rows", async () => {
@@ -123,6 +133,7 @@ describe("dashboard in a real browser", () => {
     await page.waitForURL(/\/briefings\/[0-9a-f-]{36}$/);
     const registry = page.getByTestId("briefing-text-registry");
     await registry.waitFor();
+    expect(await page.getByTestId("briefing-text-monitoring").inputValue()).toContain("监测预警");
     const demo = await apiFigures("000000000000");
     // Written from the records: the nation's households and people, to the unit.
     expect(await registry.inputValue()).toContain(

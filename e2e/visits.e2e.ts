@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningServer, startServer, watchPageErrors } from "./harness.js";
+import {
+  launchBrowser,
+  type RunningServer,
+  signInFirstTime,
+  startServer,
+  watchPageErrors,
+} from "./harness.js";
 
 // The phone journey of issue 5: a caseworker signs in on a 360-px phone, loses the network, records
 // three screening visits, reloads the page offline (the app and the records are still there), and
@@ -12,6 +18,7 @@ let phoneContext: BrowserContext;
 let phone: Page;
 let pageErrors: string[];
 let campaignId = "";
+let workerId = "";
 const ADMIN_PASSWORD = "Jingxian-2020e2e";
 const WORKER_PASSWORD = "Zoufang-2020e2e";
 const VILLAGE = "341823100001";
@@ -82,6 +89,7 @@ describe("visits on a phone, offline", () => {
       },
     );
     expect(created.status).toBe(200);
+    workerId = created.json.user.id;
     const households = await api<{ rows: { id: string }[] }>(
       desk,
       "GET",
@@ -109,7 +117,9 @@ describe("visits on a phone, offline", () => {
     await phone.getByTestId("login-password").fill(created.json.temporaryPassword);
     await phone.getByTestId("login-submit").click();
     await changePassword(phone, created.json.temporaryPassword, WORKER_PASSWORD);
-    await phone.waitForURL((url) => !url.pathname.startsWith("/change-password"));
+    // Sign-in and the password change happen at the opened address; then the phone mode shows.
+    await phone.getByTestId("phone-outbox").waitFor({ timeout: 20_000 });
+    expect(new URL(phone.url()).pathname).toBe("/phone");
   });
 
   it("opens the phone mode with the households due", async () => {
@@ -152,7 +162,9 @@ describe("visits on a phone, offline", () => {
     expect(await phone.evaluate("navigator.serviceWorker.controller !== null")).toBe(true);
     await expect.poll(() => phone.getByTestId("outbox-count").textContent(), { timeout: 20_000 }).toBe("3");
     expect(await phone.getByTestId("phone-household").count()).toBe(3);
+    // The outbox page is a lazy chunk: it comes from the service worker too.
     await phone.getByTestId("phone-outbox").click();
+    await phone.getByTestId("outbox-record").nth(2).waitFor({ timeout: 20_000 });
     expect(await phone.getByTestId("outbox-record").count()).toBe(3);
   });
 
@@ -191,9 +203,45 @@ describe("visits on a phone, offline", () => {
     await phone.getByTestId("visit-save").click();
     await expect.poll(() => phone.getByTestId("outbox-count").textContent()).toBe("1");
     await phone.getByTestId("phone-logout").click();
-    await phone.locator(".ant-modal-confirm-title", { hasText: "还有 1 条走访记录没有上传" }).waitFor();
+    await phone.getByRole("alertdialog").getByText("还有 1 条走访记录没有上传").waitFor();
     await phone.getByRole("button", { name: "先不退出" }).click();
+    expect(await phone.getByRole("alertdialog").count()).toBe(0);
     await phoneContext.setOffline(false);
+    await expect.poll(() => phone.getByTestId("outbox-count").textContent(), { timeout: 30_000 }).toBe("0");
+  });
+
+  it("warns on the desk too before signing out with unsent visits; cancelling keeps the session", async () => {
+    // A visit saved offline in the phone mode and not sent; the phone mode is then closed.
+    await phoneContext.setOffline(true);
+    await phone.goto(`${server.url}/phone`);
+    await phone.getByTestId("phone-household").first().click();
+    await phone.getByTestId("start-visit").click();
+    await phone.getByTestId("visit-met-with").fill("户主（桌面退出前）");
+    await phone.getByTestId("visit-save").click();
+    await expect.poll(() => phone.getByTestId("outbox-count").textContent()).toBe("1");
+    await phone.goto("about:blank");
+    await phoneContext.setOffline(false);
+    // The same browser opens the desk app at desk size: its user menu names the unsent record.
+    const deskOfWorker = await phoneContext.newPage();
+    const deskErrors = watchPageErrors(deskOfWorker);
+    await deskOfWorker.setViewportSize({ width: 1280, height: 860 });
+    await deskOfWorker.goto(server.url);
+    await deskOfWorker.getByTestId("user-menu").click();
+    await deskOfWorker.getByTestId("menu-logout").click();
+    await deskOfWorker
+      .locator(".ant-modal-confirm-title", { hasText: "还有 1 条走访记录没有上传" })
+      .waitFor();
+    await deskOfWorker.getByRole("button", { name: "先不退出" }).click();
+    await deskOfWorker.locator(".ant-modal-confirm-title").waitFor({ state: "detached" });
+    // Still signed in, on the desk and for the server.
+    await deskOfWorker.getByTestId("user-menu").waitFor();
+    expect(await deskOfWorker.evaluate("fetch('/api/session').then((response) => response.status)")).toBe(
+      200,
+    );
+    expect(deskErrors).toEqual([]);
+    await deskOfWorker.close();
+    // Back in the phone mode the record goes out.
+    await phone.goto(`${server.url}/phone`);
     await expect.poll(() => phone.getByTestId("outbox-count").textContent(), { timeout: 30_000 }).toBe("0");
   });
 
@@ -205,5 +253,85 @@ describe("visits on a phone, offline", () => {
     await desk.goto(`${server.url}/visits/qr-codes`);
     await desk.getByTestId("qr-code").first().waitFor();
     expect(await desk.getByTestId("qr-card").count()).toBeGreaterThan(0);
+  });
+});
+
+describe("a QR code scanned by a new caseworker", () => {
+  it("opens the sign-in, then the forced password change, then the QR code's list", async () => {
+    const created = await api<{ user: { id: string }; temporaryPassword: string }>(
+      desk,
+      "POST",
+      "/api/users",
+      {
+        username: "e2e.qr",
+        displayName: "扫码测试员",
+        role: "caseworker",
+        regionCode: VILLAGE,
+      },
+    );
+    expect(created.status).toBe(200);
+    const households = await api<{ rows: { id: string }[] }>(
+      desk,
+      "GET",
+      `/api/households?regionCode=${VILLAGE}&pageSize=1`,
+    );
+    const assigned = await api(desk, "PUT", `/api/households/${households.json.rows[0]?.id}/caseworkers`, {
+      userIds: [workerId, created.json.user.id],
+    });
+    expect(assigned.status).toBe(200);
+    // The address printed under the village's code on the sheet.
+    await desk.goto(`${server.url}/visits/qr-codes`);
+    await desk.getByPlaceholder("名称").fill(VILLAGE);
+    const printed = desk.getByTestId("qr-target").filter({ hasText: `village=${VILLAGE}` });
+    await printed.first().waitFor();
+    const target = new URL((await printed.first().textContent()) ?? "");
+    expect(target.pathname).toBe("/phone");
+
+    // A phone that has never opened the app scans it.
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const scanner = await context.newPage();
+    const errors = watchPageErrors(scanner);
+    const scripts: string[] = [];
+    scanner.on("response", (response) => {
+      if (response.url().endsWith(".js")) scripts.push(new URL(response.url()).pathname);
+    });
+    await signInFirstTime(scanner, target.href, {
+      username: "e2e.qr",
+      password: created.json.temporaryPassword,
+      newPassword: "Saoma-2020e2e",
+    });
+    // The list of that village, at the scanned address, with the new caseworker's one household.
+    await scanner.getByTestId("phone-household").first().waitFor({ timeout: 20_000 });
+    expect(await scanner.getByTestId("phone-household").count()).toBe(1);
+    const landed = new URL(scanner.url());
+    expect(`${landed.pathname}${landed.search}`).toBe(`${target.pathname}${target.search}`);
+    // The phone mode's light entry: the desk app's chunk was never downloaded.
+    expect(scripts.some((path) => path.includes("DesktopApp"))).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it("keeps a desk address through the sign-in and the forced password change too", async () => {
+    const created = await api<{ temporaryPassword: string }>(desk, "POST", "/api/users", {
+      username: "e2e.desk",
+      displayName: "桌面测试员",
+      role: "caseworker",
+      regionCode: VILLAGE,
+    });
+    expect(created.status).toBe(200);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await signInFirstTime(page, `${server.url}/visits/pending-changes?from=link`, {
+      username: "e2e.desk",
+      password: created.json.temporaryPassword,
+      newPassword: "Zhuomian-2020e2e",
+    });
+    await page.waitForURL((url) => url.pathname === "/visits/pending-changes");
+    expect(new URL(page.url()).search).toBe("?from=link");
+    await page.getByTestId("user-menu").waitFor();
+    await context.close();
   });
 });

@@ -23,7 +23,16 @@ export const INCOME_BAND_NAMES: CodeList<
 
 /** The dashboard's tables, each downloadable as .xlsx. */
 export const DASHBOARD_TABLES: CodeList<
-  "children" | "status" | "lifted" | "causes" | "guarantees" | "income"
+  | "children"
+  | "status"
+  | "lifted"
+  | "causes"
+  | "guarantees"
+  | "income"
+  | "fieldwork"
+  | "isolation"
+  | "difficulties"
+  | "monitoring"
 > = {
   children: { zh: "下级区划", en: "Regions below" },
   status: { zh: "贫困状态与属性", en: "Status and attribute" },
@@ -31,4 +40,8 @@ export const DASHBOARD_TABLES: CodeList<
   causes: { zh: "致贫原因", en: "Poverty causes" },
   guarantees: { zh: "两不愁三保障", en: "Basic guarantees" },
   income: { zh: "人均纯收入分布", en: "Per-capita income" },
+  fieldwork: { zh: "走访与排查", en: "Visits and screening" },
+  isolation: { zh: "疫情隔离情况", en: "Isolation" },
+  difficulties: { zh: "困难问题", en: "Difficulties" },
+  monitoring: { zh: "防返贫监测", en: "Monitoring" },
 };

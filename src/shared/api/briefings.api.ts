@@ -13,7 +13,15 @@ import {
 // Briefings (简报): a region's figures written as the office's bulletin, edited, then issued.
 
 /** The sections a briefing can hold, in the order they are printed. */
-export const BRIEFING_SECTIONS = ["registry", "causes", "guarantees", "income", "caseworkers"] as const;
+export const BRIEFING_SECTIONS = [
+  "registry",
+  "causes",
+  "guarantees",
+  "income",
+  "caseworkers",
+  "epidemic",
+  "monitoring",
+] as const;
 export type BriefingSectionKey = (typeof BRIEFING_SECTIONS)[number];
 
 const isoDate = z.iso.date();

@@ -1,5 +1,5 @@
 import { Button, Drawer, Layout, theme } from "antd";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { Outlet } from "react-router";
 import { useT } from "../i18n/useT.js";
 import { Brand } from "../ui/Brand.js";
@@ -7,6 +7,7 @@ import { LanguageSwitch } from "../ui/LanguageSwitch.js";
 import { MenuIcon } from "../ui/MenuIcon.js";
 import { useIsMobile } from "../ui/useIsMobile.js";
 import { NavMenu } from "./NavMenu.js";
+import { PageLoading } from "./PageLoading.js";
 import { UserMenu } from "./UserMenu.js";
 
 /** The signed-in frame: side menu on a desktop, a drawer behind the menu button on a phone. */
@@ -56,7 +57,10 @@ export function AppLayout() {
           <UserMenu isCompact={isMobile} />
         </Layout.Header>
         <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
+          {/* A page's code arrives with its first visit: the frame stays while it loads. */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       {isMobile ? (

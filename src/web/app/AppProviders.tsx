@@ -9,8 +9,11 @@ import { useI18n } from "../i18n/useI18n.js";
 import { useIsMobile } from "../ui/useIsMobile.js";
 import { createQueryClient } from "./createQueryClient.js";
 
-// Phones get 40-px controls so that every button and field is an easy touch target.
-function ThemedAntd({ children }: { children: ReactNode }) {
+/**
+ * Ant Design's locale (the UI language) and theme: phones get 40-px controls so that every button
+ * and field is an easy touch target. The phone mode wraps its later pages in it.
+ */
+export function ThemedAntd({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   const isMobile = useIsMobile();
   return (

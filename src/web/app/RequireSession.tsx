@@ -37,8 +37,9 @@ export function RequireSession({
       />
     );
   }
-  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const from = `${location.pathname}${location.search}`;
+  if (!session) return <Navigate to="/login" replace state={{ from }} />;
   if (session.user.mustChangePassword && !isPasswordChangeScreen)
-    return <Navigate to="/change-password" replace />;
+    return <Navigate to="/change-password" replace state={{ from }} />;
   return children;
 }

@@ -1,8 +1,8 @@
-import { App, Avatar, Button, Dropdown, Flex, type MenuProps, Typography } from "antd";
+import { App, Avatar, Button, type ButtonProps, Dropdown, Flex, type MenuProps, Typography } from "antd";
 import { useNavigate } from "react-router";
 import { useT } from "../i18n/useT.js";
 import { useCurrentUser } from "../modules/session/hooks/useCurrentUser.js";
-import { useLogout } from "../modules/session/hooks/useLogout.js";
+import { useSignOut } from "../modules/visits/hooks/useSignOut.js";
 
 /** The signed-in user's name, role and region, with "change password" and "sign out". */
 export function UserMenu({ isCompact }: { isCompact: boolean }) {
@@ -10,16 +10,19 @@ export function UserMenu({ isCompact }: { isCompact: boolean }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const { modal } = App.useApp();
-  const logoutMutation = useLogout();
+  const { questionFor, countUnsent, signOut } = useSignOut(user.id);
   const roleName = t(`roles.${user.role}`);
 
-  const handleLogout = () => {
+  // The same question as the phone mode's: visits saved in this browser and not sent are named.
+  const handleLogout = async () => {
+    const question = questionFor(await countUnsent());
     modal.confirm({
-      title: t("session.logoutConfirmTitle"),
-      content: t("session.logoutConfirmText"),
-      okText: t("session.logout"),
-      cancelText: t("common.cancel"),
-      onOk: () => logoutMutation.mutateAsync().catch(() => undefined),
+      title: question.title,
+      content: question.text,
+      okText: question.confirmText,
+      okButtonProps: { danger: question.isRisky, "data-testid": "logout-anyway" } as ButtonProps,
+      cancelText: question.cancelText,
+      onOk: signOut,
     });
   };
 
@@ -43,7 +46,7 @@ export function UserMenu({ isCompact }: { isCompact: boolean }) {
 
   const handleClick: MenuProps["onClick"] = ({ key }) => {
     if (key === "password") navigate("/change-password");
-    if (key === "logout") handleLogout();
+    if (key === "logout") void handleLogout();
   };
 
   return (

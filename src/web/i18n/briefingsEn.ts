@@ -35,6 +35,8 @@ export const briefingsEn: Messages["briefings"] = {
     guarantees: "Basic guarantees",
     income: "Income",
     caseworkers: "Caseworkers",
+    epidemic: "Epidemic screening",
+    monitoring: "Monitoring",
   },
   draftNote:
     "Written from the figures of {time}; edit the text, then issue it. An issued briefing cannot change.",

@@ -33,6 +33,8 @@ export const briefingsZh = {
     guarantees: "“两不愁三保障”情况",
     income: "收入情况",
     caseworkers: "结对帮扶情况",
+    epidemic: "疫情排查情况",
+    monitoring: "防返贫动态监测情况",
   },
   draftNote: "初稿按 {time} 的统计数据写成，可修改文字后再印发。印发后不能再修改。",
   issuedNote: "{number}，{office}，{date}印发。",

@@ -61,7 +61,7 @@ export const visitsEn: Messages["visits"] = {
   logout: {
     unsentTitle: "{count} visit records have not been sent",
     unsentText:
-      "Signing out deletes them from this phone and they can no longer be sent. Go online and send them first.",
+      "Signing out deletes them from this device and they can no longer be sent. Go online and send them from the phone mode first.",
     anyway: "Sign out anyway",
     stay: "Stay signed in",
   },

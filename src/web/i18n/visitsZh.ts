@@ -58,7 +58,7 @@ export const visitsZh = {
   },
   logout: {
     unsentTitle: "还有 {count} 条走访记录没有上传",
-    unsentText: "退出后，这些记录会从手机上删除，无法再上传。请先联网上传。",
+    unsentText: "退出后，这些记录会从本设备上删除，无法再上传。请先联网，在手机走访中上传。",
     anyway: "仍然退出",
     stay: "先不退出",
   },

@@ -1,7 +1,9 @@
 import type { BriefingSectionKey } from "../../../shared/api/briefings.api.js";
-import type { RegistryFigures } from "../../../shared/api/dashboard.api.js";
+import type { ActivityFigures, RegistryFigures } from "../../../shared/api/dashboard.api.js";
 import { GUARANTEE_NAMES } from "../../../shared/dashboard-codes.js";
 import { POVERTY_ATTRIBUTES, POVERTY_CAUSES, POVERTY_STATUSES } from "../../../shared/household-codes.js";
+import { MONITORING_TYPES, RISK_TYPES } from "../../../shared/monitoring-workflow.js";
+import { PROBLEM_KINDS } from "../../../shared/visit-codes.js";
 
 // A briefing's sections written from a region's figures in the style of a county office's
 // bulletin: every number from the records, counts as "N户M人", shares with one decimal.
@@ -12,6 +14,8 @@ export const SECTION_HEADINGS: Record<BriefingSectionKey, string> = {
   guarantees: "“两不愁三保障”情况",
   income: "收入情况",
   caseworkers: "结对帮扶情况",
+  epidemic: "疫情排查情况",
+  monitoring: "防返贫动态监测情况",
 };
 
 const hp = (households: number, people: number) => `${households}户${people}人`;
@@ -97,16 +101,104 @@ function income(f: RegistryFigures): string {
   return `从人均纯收入看，低于4000元的${hp(below.households, below.people)}，占${pct(below.households, f.households)}；4000元至6000元（监测线以下）的${hp(watch.households, watch.people)}，占${pct(watch.households, f.households)}。`;
 }
 
-function caseworkers(f: RegistryFigures): string {
+function caseworkers(f: RegistryFigures, a: ActivityFigures): string {
   const { assigned, total } = f.caseworkerCoverage;
   const missing = total - assigned;
-  return `已落实帮扶责任人的${assigned}户，覆盖率${pct(assigned, total)}（${assigned}/${total}）${missing > 0 ? `，尚有${missing}户未落实帮扶责任人，请各乡镇抓紧落实` : "，实现结对帮扶全覆盖"}。`;
+  const { year, visits, visitedHouseholds } = a.visits;
+  return [
+    `已落实帮扶责任人的${assigned}户，覆盖率${pct(assigned, total)}（${assigned}/${total}）${missing > 0 ? `，尚有${missing}户未落实帮扶责任人，请各乡镇抓紧落实` : "，实现结对帮扶全覆盖"}。`,
+    `${year}年以来，帮扶责任人共开展走访${visits}次，走访${visitedHouseholds}户，走访覆盖率${pct(visitedHouseholds, total)}（${visitedHouseholds}/${total}）。`,
+  ].join("");
+}
+
+const isolationName: Record<ActivityFigures["isolation"]["byStatus"][number]["status"], string> = {
+  home_isolation: "居家隔离",
+  central_quarantine: "集中隔离",
+  released: "解除隔离",
+};
+
+function epidemic(a: ActivityFigures, region: string): string {
+  const paragraphs: string[] = [];
+  const s = a.screening;
+  if (s) {
+    const overdue = s.overdue > 0 ? `，逾期未排查${s.overdue}户，请相关乡镇抓紧完成` : "";
+    paragraphs.push(
+      `“${s.name}”应排查${s.households}户，已排查${s.done}户，完成率${pct(s.done, s.households)}（${s.done}/${s.households}）${overdue}。`,
+    );
+  }
+  const iso = a.isolation;
+  if (iso.households === 0) {
+    paragraphs.push(`累计排查未发现${region}贫困户中有因疫情被隔离人员。`);
+  } else {
+    const parts = iso.byStatus
+      .filter((r) => r.households > 0)
+      .map((r) =>
+        r.status === "released"
+          ? `${isolationName[r.status]}${hp(r.households, r.people)}`
+          : `${hp(r.households, r.people)}${isolationName[r.status]}`,
+      )
+      .join("、");
+    paragraphs.push(
+      `累计排查发现${region}贫困户中有${hp(iso.households, iso.people)}因疫情被隔离（${parts}）。`,
+    );
+  }
+  const d = a.difficulties;
+  const total = d.open + d.resolved;
+  if (total === 0) {
+    paragraphs.push("走访中未发现生活生产困难。");
+  } else {
+    const kinds = d.byKind
+      .map(
+        (r) => `${PROBLEM_KINDS[r.kind as keyof typeof PROBLEM_KINDS]?.zh ?? r.kind}${r.open + r.resolved}件`,
+      )
+      .join("、");
+    paragraphs.push(
+      `走访中发现存在困难的${d.households}户，共${total}件（${kinds}），已帮助解决${d.resolved}件${d.open > 0 ? `，正在协调解决${d.open}件` : "，已全部解决"}。`,
+    );
+  }
+  return paragraphs.join("\n\n");
+}
+
+function monitoring(a: ActivityFigures, region: string): string {
+  const m = a.monitoring;
+  const everHouseholds = m.identified.households + m.eliminated.households;
+  const everPeople = m.identified.people + m.eliminated.people;
+  const paragraphs: string[] = [];
+  if (everHouseholds === 0) {
+    paragraphs.push(`${region}暂未识别防返贫监测对象。`);
+  } else {
+    const types = m.byType
+      .map(
+        (r) =>
+          `${MONITORING_TYPES[r.monitoringType as keyof typeof MONITORING_TYPES]?.zh ?? r.monitoringType}${hp(r.households, r.people)}`,
+      )
+      .join("、");
+    paragraphs.push(
+      `${region}累计识别防返贫监测对象${hp(everHouseholds, everPeople)}，其中已消除风险${hp(m.eliminated.households, m.eliminated.people)}，尚未消除风险${hp(m.identified.households, m.identified.people)}${types ? `（${types}）` : ""}。`,
+    );
+    const risks = [...m.byRisk]
+      .sort((x, y) => y.households - x.households)
+      .slice(0, 3)
+      .map((r) => `${RISK_TYPES[r.riskType as keyof typeof RISK_TYPES]?.zh ?? r.riskType}${r.households}户`)
+      .join("、");
+    if (risks) paragraphs.push(`从风险类型看，主要为${risks}。`);
+  }
+  const o = a.overdue;
+  const overdue = [
+    o.caseSteps > 0 ? `逾期未办结环节${o.caseSteps}个` : "",
+    o.measures > 0 ? `逾期未完成帮扶措施${o.measures}项` : "",
+  ].filter(Boolean);
+  paragraphs.push(
+    `目前待核实处理的监测预警${m.openAlerts}条，在办监测案件${m.active}件${overdue.length > 0 ? `，其中${overdue.join("、")}，请各乡镇按时限办结` : "，均在办理时限内"}。`,
+  );
+  return paragraphs.join("");
 }
 
 /** The sections asked for, in print order, written from the figures. */
 export function writeSections(
   keys: readonly BriefingSectionKey[],
   figures: RegistryFigures,
+  activity: ActivityFigures,
   regionName: string,
   asOf: string,
 ): { key: BriefingSectionKey; heading: string; text: string }[] {
@@ -115,7 +207,9 @@ export function writeSections(
     causes: () => causes(figures),
     guarantees: () => guarantees(figures),
     income: () => income(figures),
-    caseworkers: () => caseworkers(figures),
+    caseworkers: () => caseworkers(figures, activity),
+    epidemic: () => epidemic(activity, regionName),
+    monitoring: () => monitoring(activity, regionName),
   };
   return (Object.keys(SECTION_HEADINGS) as BriefingSectionKey[])
     .filter((key) => keys.includes(key))

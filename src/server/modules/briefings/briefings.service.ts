@@ -60,6 +60,7 @@ export async function createBriefing(
   const sections = writeSections(
     input.sections,
     dashboard.figures,
+    dashboard.activity,
     dashboard.region.name,
     dashboard.generatedAt,
   );

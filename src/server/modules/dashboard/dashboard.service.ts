@@ -1,13 +1,15 @@
 import type { RegistryFigures } from "../../../shared/api/dashboard.api.js";
 import type { RegionSummary } from "../../../shared/api/regions.api.js";
 import { DASHBOARD_TABLES } from "../../../shared/dashboard-codes.js";
-import { codePrefix, isWithinScope } from "../../../shared/division-code.js";
+import { codePrefix, countyCodeOf, isWithinScope } from "../../../shared/division-code.js";
+import { chinaToday } from "../../../shared/visit-codes.js";
 import type { Db } from "../../db/db.js";
 import { AppError } from "../../http/app-error.js";
 import type { FileReply, ServiceContext } from "../../http/route.js";
 import { authorize } from "../../policies/can.js";
 import { findChildRegions, findRegion, findRegionAncestors } from "../regions/regions.queries.js";
 import { compactRollup, countRollupDeltas, findRollup, type RollupRow } from "./dashboard.queries.js";
+import { activityOf, readActivity } from "./dashboard-activity.js";
 import { type DashboardTable, writeDashboardTable } from "./dashboard-export.js";
 
 const GUARANTEE_LIGHTS = new Set(["green", "yellow", "red"]);
@@ -92,7 +94,15 @@ export async function getDashboard(ctx: ServiceContext, regionCode: string | und
   const children = allChildren.filter((child) => child.level !== "group");
   const prefix = codePrefix(code);
   const keyLength = Math.max(prefix.length, ...children.map((child) => codePrefix(child.code).length));
-  const rows = await findRollup(ctx.db, prefix, keyLength);
+  const [rows, activity] = await Promise.all([
+    findRollup(ctx.db, prefix, keyLength),
+    readActivity(ctx.db, {
+      prefix,
+      keyLength,
+      countyCode: prefix.length >= 6 ? (countyCodeOf(code) ?? null) : null,
+      today: chinaToday(new Date()),
+    }),
+  ]);
   const ref = (r: RegionSummary) => ({
     code: r.code,
     name: r.name,
@@ -102,9 +112,14 @@ export async function getDashboard(ctx: ServiceContext, regionCode: string | und
     region: ref(region),
     path: ancestors.filter((a) => isWithinScope(a.code, ctx.actor.regionCode)).map(ref),
     figures: figuresOf(rows),
+    activity: activityOf(activity, prefix),
     children: children.map((child) => {
       const childPrefix = codePrefix(child.code);
-      return { ...ref(child), figures: figuresOf(rows.filter((row) => row.key.startsWith(childPrefix))) };
+      return {
+        ...ref(child),
+        figures: figuresOf(rows.filter((row) => row.key.startsWith(childPrefix))),
+        activity: activityOf(activity, childPrefix),
+      };
     }),
     generatedAt: new Date().toISOString(),
   };

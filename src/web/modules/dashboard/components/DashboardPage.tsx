@@ -1,52 +1,19 @@
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Row,
-  Skeleton,
-  Statistic,
-  Table,
-  Tabs,
-  Typography,
-} from "antd";
+import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
-import { exportDashboardTable, type RegistryFigures } from "../../../../shared/api/dashboard.api.js";
-import {
-  type DASHBOARD_TABLES,
-  GUARANTEE_NAMES,
-  INCOME_BAND_NAMES,
-} from "../../../../shared/dashboard-codes.js";
+import type { RegistryFigures } from "../../../../shared/api/dashboard.api.js";
+import { GUARANTEE_NAMES, INCOME_BAND_NAMES } from "../../../../shared/dashboard-codes.js";
 import { POVERTY_ATTRIBUTES, POVERTY_CAUSES, POVERTY_STATUSES } from "../../../../shared/household-codes.js";
 import { useT } from "../../../i18n/useT.js";
-import { EChart, type EChartOption } from "../../../ui/EChart.js";
+import type { EChartOption } from "../../../ui/EChart.js";
 import { formatDateTime } from "../../../ui/formatDateTime.js";
 import { PageHeader } from "../../../ui/PageHeader.js";
 import { useApiErrorText } from "../../../ui/useApiErrorText.js";
-import { useFileDownload } from "../../../ui/useFileDownload.js";
 import { useCodeLabels } from "../../households/hooks/useCodeLabels.js";
 import { useDashboard } from "../hooks/useDashboard.js";
-
-type TableKey = keyof typeof DASHBOARD_TABLES;
-type TableRow = Record<string, ReactNode> & { key: string };
-
-const BAR = { type: "bar", barMaxWidth: 36 } as const;
-
-/** "part / whole (x.x%)": a share always with its numerator and denominator. */
-function useShare() {
-  const t = useT();
-  return (part: number, whole: number) =>
-    t("dashboard.share", {
-      part: part.toLocaleString(),
-      whole: whole.toLocaleString(),
-      percent: whole === 0 ? "—" : `${((part / whole) * 100).toFixed(1)}%`,
-    });
-}
+import { ActivityHeadline, ActivitySections } from "./ActivitySections.js";
+import { BAR, Section, type TableRow, useShare } from "./DashboardSection.js";
 
 /** The registry's figures for a region, drilled down county → township → village. */
 export function DashboardPage() {
@@ -95,6 +62,7 @@ export function DashboardPage() {
         {t("dashboard.generatedAt", { time: formatDateTime(data.generatedAt) })}
       </Typography.Paragraph>
       <Headline figures={data.figures} />
+      <ActivityHeadline figures={data.figures} activity={data.activity} />
       {data.figures.households === 0 ? (
         <Card style={{ marginBottom: 16 }}>
           <Empty description={t("dashboard.noData")} />
@@ -118,6 +86,7 @@ export function DashboardPage() {
           <LiftedSection regionCode={regionCode} figures={data.figures} />
         </Col>
       </Row>
+      <ActivitySections regionCode={regionCode} data={data} />
     </>
   );
 }
@@ -146,67 +115,6 @@ function Headline({ figures }: { figures: RegistryFigures }) {
         </Col>
       ))}
     </Row>
-  );
-}
-
-/** A section: its chart and its table behind a tab, and the table as Excel. */
-function Section({
-  regionCode,
-  table,
-  option,
-  columns,
-  rows,
-  isChartFirst = true,
-}: {
-  regionCode: string;
-  table: TableKey;
-  option: EChartOption;
-  columns: ColumnsType<TableRow>;
-  rows: TableRow[];
-  isChartFirst?: boolean;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const { download, isDownloading } = useFileDownload();
-  const chart = {
-    key: "chart",
-    label: t("dashboard.chart"),
-    children: <EChart option={option} testId={`dashboard-chart-${table}`} />,
-  };
-  const grid = {
-    key: "table",
-    label: t("dashboard.table"),
-    children: (
-      <Table<TableRow>
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        data-testid={`dashboard-table-${table}`}
-      />
-    ),
-  };
-  return (
-    <Card
-      title={t(`dashboard.sections.${table}`)}
-      style={{ marginBottom: 16 }}
-      extra={
-        <Button
-          size="small"
-          loading={isDownloading}
-          data-testid={`dashboard-export-${table}`}
-          onClick={async () => {
-            const name = await download(exportDashboardTable, { query: { regionCode, table } });
-            if (name) message.success(t("dashboard.exported", { name }));
-          }}
-        >
-          {t("dashboard.export")}
-        </Button>
-      }
-    >
-      <Tabs size="small" items={isChartFirst ? [chart, grid] : [grid, chart]} />
-    </Card>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Flex, Form, Input } from "antd";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { passwordProblem } from "../../../../shared/password-rules.js";
 import { useT } from "../../../i18n/useT.js";
 import { CenteredCard } from "../../../ui/CenteredCard.js";
@@ -7,6 +7,7 @@ import { useApiErrorText } from "../../../ui/useApiErrorText.js";
 import { useChangePassword } from "../hooks/useChangePassword.js";
 import { useCurrentUser } from "../hooks/useCurrentUser.js";
 import { useLogout } from "../hooks/useLogout.js";
+import { returnPathOf } from "../returnPathOf.js";
 
 interface PasswordValues {
   currentPassword: string;
@@ -22,6 +23,7 @@ export function ChangePasswordPage() {
   const t = useT();
   const errorText = useApiErrorText();
   const navigate = useNavigate();
+  const location = useLocation();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const changeMutation = useChangePassword();
@@ -34,7 +36,8 @@ export function ChangePasswordPage() {
       {
         onSuccess: () => {
           message.success(t("password.changed"));
-          navigate("/", { replace: true });
+          // On to where the user was going before the forced change (a QR code's list), else home.
+          navigate(returnPathOf(location.state) ?? "/", { replace: true });
         },
       },
     );

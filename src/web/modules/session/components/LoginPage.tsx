@@ -5,6 +5,7 @@ import { CenteredCard } from "../../../ui/CenteredCard.js";
 import { useApiErrorText } from "../../../ui/useApiErrorText.js";
 import { useLogin } from "../hooks/useLogin.js";
 import { useSession } from "../hooks/useSession.js";
+import { returnPathOf } from "../returnPathOf.js";
 
 interface LoginValues {
   username: string;
@@ -20,10 +21,10 @@ export function LoginPage() {
   const location = useLocation();
 
   if (session) {
-    const target = session.user.mustChangePassword
-      ? "/change-password"
-      : (returnPathOf(location.state) ?? "/");
-    return <Navigate to={target} replace />;
+    // The forced password change keeps the address the user was going to (a QR code's list).
+    const from = returnPathOf(location.state);
+    if (session.user.mustChangePassword) return <Navigate to="/change-password" replace state={{ from }} />;
+    return <Navigate to={from ?? "/"} replace />;
   }
 
   return (
@@ -64,11 +65,4 @@ export function LoginPage() {
       </Form>
     </CenteredCard>
   );
-}
-
-// The guard that sent the user here remembers where they were going.
-function returnPathOf(state: unknown): string | undefined {
-  if (typeof state !== "object" || state === null || !("from" in state)) return undefined;
-  const from = state.from;
-  return typeof from === "string" && from.startsWith("/") && from !== "/login" ? from : undefined;
 }

@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Empty, Flex, Input, Spin, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { isUnsent } from "../../../../shared/visit-outbox.js";
 import { useT } from "../../../i18n/useT.js";
 import { usePhone } from "../hooks/usePhone.js";
+import { PhoneSpinner } from "./PhoneSpinner.js";
 
 /**
  * "My households": what is due first (campaigns waiting, overdue in red), with a search. A QR code
- * for a village opens this list narrowed to it (?village=code).
+ * for a village opens this list narrowed to it (?village=code). Plain HTML (phone.css): the first
+ * screen of the phone mode loads no Ant Design.
  */
 export function MyHouseholdsPage() {
   const t = useT();
@@ -42,79 +43,91 @@ export function MyHouseholdsPage() {
   }));
 
   return (
-    <Flex vertical gap={12}>
+    <div className="phone-content" style={{ padding: 0 }}>
       {forCaseworker && forCaseworker !== user.id ? (
-        <Alert type="warning" showIcon title={t("visits.phone.otherCaseworker")} />
+        <div className="phone-alert phone-alert-warning" role="status">
+          {t("visits.phone.otherCaseworker")}
+        </div>
       ) : null}
-      {meta?.isTruncated ? <Alert type="info" showIcon title={t("visits.phone.truncated")} /> : null}
+      {meta?.isTruncated ? (
+        <div className="phone-alert" role="status">
+          {t("visits.phone.truncated")}
+        </div>
+      ) : null}
       {campaigns.map((campaign) => (
-        <Card key={campaign.id} size="small">
-          <Flex justify="space-between" align="center" gap={8} wrap>
-            <Typography.Text strong>{campaign.name}</Typography.Text>
-            <Typography.Text type="secondary">
-              {t("visits.phone.deadline", { date: campaign.deadline })}
-            </Typography.Text>
-          </Flex>
-          <Typography.Text>
+        <div key={campaign.id} className="phone-card">
+          <div className="phone-between">
+            <span className="phone-strong">{campaign.name}</span>
+            <span className="phone-secondary">{t("visits.phone.deadline", { date: campaign.deadline })}</span>
+          </div>
+          <span>
             {t("visits.phone.dueCount")}
             <span data-testid="due-count" style={{ fontWeight: 600, fontSize: 18, marginInline: 4 }}>
               {campaign.due}
             </span>
             {t("visits.phone.households")}
-          </Typography.Text>
-        </Card>
+          </span>
+        </div>
       ))}
-      <Flex gap={8}>
-        <Input.Search
-          allowClear
+      <div className="phone-row">
+        <input
+          type="search"
+          className="phone-input"
+          aria-label={t("visits.phone.search")}
           placeholder={t("visits.phone.search")}
           value={text}
           onChange={(event) => setText(event.target.value.trim())}
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 0 }}
         />
-        <Button onClick={() => void refresh()} loading={isSyncing}>
+        <button type="button" className="phone-button" onClick={() => void refresh()} disabled={isSyncing}>
           {t("visits.phone.refresh")}
-        </Button>
-      </Flex>
+        </button>
+      </div>
       {meta ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <span className="phone-secondary phone-small">
           {t("visits.phone.loadedAt", { time: new Date(meta.loadedAt).toLocaleString() })}
-        </Typography.Text>
+        </span>
       ) : null}
-      {isLoading && households.length === 0 ? <Spin /> : null}
-      {!isLoading && shown.length === 0 ? <Empty description={t("visits.phone.none")} /> : null}
+      {isLoading && households.length === 0 ? <PhoneSpinner /> : null}
+      {!isLoading && shown.length === 0 ? <div className="phone-empty">{t("visits.phone.none")}</div> : null}
       {shown.map((household) => {
         const unsent = unsentByHousehold.get(household.id) ?? 0;
         return (
-          <Link key={household.id} to={`/phone/households/${household.id}`} data-testid="phone-household">
-            <Card size="small" hoverable>
-              <Flex justify="space-between" align="baseline" gap={8}>
-                <Typography.Text strong style={{ fontSize: 16 }}>
-                  {household.headName || household.householdNumber}
-                </Typography.Text>
-                <Typography.Text type="secondary">{household.regionName}</Typography.Text>
-              </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {household.householdNumber} · {t("visits.phone.members", { count: household.members.length })}{" "}
-                ·{" "}
-                {household.lastVisitedOn
-                  ? t("visits.phone.lastVisit", { date: household.lastVisitedOn })
-                  : t("visits.phone.neverVisited")}
-              </Typography.Text>
-              <Flex wrap gap={4} style={{ marginTop: 4 }}>
+          <Link
+            key={household.id}
+            to={`/phone/households/${household.id}`}
+            data-testid="phone-household"
+            className="phone-card"
+          >
+            <div className="phone-between">
+              <span className="phone-strong" style={{ fontSize: 16 }}>
+                {household.headName || household.householdNumber}
+              </span>
+              <span className="phone-secondary">{household.regionName}</span>
+            </div>
+            <span className="phone-secondary phone-small">
+              {household.householdNumber} · {t("visits.phone.members", { count: household.members.length })} ·{" "}
+              {household.lastVisitedOn
+                ? t("visits.phone.lastVisit", { date: household.lastVisitedOn })
+                : t("visits.phone.neverVisited")}
+            </span>
+            {household.due.length > 0 || unsent > 0 ? (
+              <div className="phone-row" style={{ flexWrap: "wrap", gap: 4, marginTop: 4 }}>
                 {household.due.map((due) => (
-                  <Tag key={due.campaignId} color={due.isOverdue ? "red" : "blue"}>
+                  <span key={due.campaignId} className={`phone-tag${due.isOverdue ? " phone-tag-red" : ""}`}>
                     {due.isOverdue ? t("visits.phone.overdue") : t("visits.phone.due")} · {due.name}
-                  </Tag>
+                  </span>
                 ))}
                 {unsent > 0 ? (
-                  <Tag color="orange">{t("visits.phone.unsentHere", { count: unsent })}</Tag>
+                  <span className="phone-tag phone-tag-orange">
+                    {t("visits.phone.unsentHere", { count: unsent })}
+                  </span>
                 ) : null}
-              </Flex>
-            </Card>
+              </div>
+            ) : null}
           </Link>
         );
       })}
-    </Flex>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Flex, Result, Spin } from "antd";
-import { useEffect } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { type ReactNode, Suspense, useEffect } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { lazyPage } from "../../../app/lazyPage.js";
 import { useT } from "../../../i18n/useT.js";
 import { useSession } from "../../session/hooks/useSession.js";
 import { PhoneContext } from "../hooks/PhoneContext.js";
@@ -8,19 +8,28 @@ import { usePhoneState } from "../hooks/usePhoneState.js";
 import { type PhoneUser, rememberedPhoneUser, rememberPhoneUser } from "../utils/phoneUser.js";
 import { registerServiceWorker } from "../utils/registerServiceWorker.js";
 import { MyHouseholdsPage } from "./MyHouseholdsPage.js";
-import { OutboxPage } from "./OutboxPage.js";
-import { PhoneHouseholdPage } from "./PhoneHouseholdPage.js";
 import { PhoneLayout } from "./PhoneLayout.js";
-import { VisitFormPage } from "./VisitFormPage.js";
+import { PhonePasswordPage } from "./PhonePasswordPage.js";
+import { PhoneSignInPage } from "./PhoneSignInPage.js";
+import { PhoneSpinner } from "./PhoneSpinner.js";
+import "../phone.css";
+
+// The first screens (sign-in, password, my households) come with the app and use no Ant Design.
+// The household card, the visit form and the outbox load when opened (from the service worker
+// when offline), with Ant Design's theme and locale around them.
+const PhoneAntd = lazyPage(() => import("../../../app/AppProviders.js"), "ThemedAntd");
+const PhoneHouseholdPage = lazyPage(() => import("./PhoneHouseholdPage.js"), "PhoneHouseholdPage");
+const VisitFormPage = lazyPage(() => import("./VisitFormPage.js"), "VisitFormPage");
+const OutboxPage = lazyPage(() => import("./OutboxPage.js"), "OutboxPage");
 
 /**
  * The phone mode (/phone): my households, a household's card, the visit form and the outbox.
  * It opens without a network once it has been used online: the service worker keeps the app,
  * IndexedDB the households and the outbox, and the user is remembered until they sign out.
+ * Sign-in and the forced password change happen here, at the opened address (a QR code's list).
  */
 export function PhoneApp() {
   const t = useT();
-  const location = useLocation();
   const { data: session, isPending, isError, refetch } = useSession();
   const remembered = rememberedPhoneUser();
 
@@ -29,40 +38,40 @@ export function PhoneApp() {
     if (session) rememberPhoneUser(session.user);
   }, [session]);
 
-  if (isPending) {
-    return (
-      <Flex justify="center" align="center" style={{ minHeight: "100vh" }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
-  if (session === null) {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  }
+  if (isPending) return <PhoneSpinner isFullScreen />;
+  if (session === null) return <PhoneSignInPage />;
   const user: PhoneUser | undefined = session?.user ?? (isError ? remembered : undefined);
   if (!user) {
     return (
-      <Result
-        status="warning"
-        title={t("errors.network")}
-        extra={<Button onClick={() => refetch()}>{t("common.retry")}</Button>}
-      />
+      <div className="phone" style={{ padding: 16, textAlign: "center" }}>
+        <p className="phone-alert phone-alert-warning" role="alert" style={{ marginTop: "20vh" }}>
+          {t("errors.network")}
+        </p>
+        <button type="button" className="phone-button" onClick={() => refetch()}>
+          {t("common.retry")}
+        </button>
+      </div>
     );
   }
-  if (user.mustChangePassword) return <Navigate to="/change-password" replace />;
+  if (user.mustChangePassword) return <PhonePasswordPage user={user} />;
   return <PhoneSession user={user} />;
 }
 
 function PhoneSession({ user }: { user: PhoneUser }) {
   const state = usePhoneState(user);
+  const later = (page: ReactNode) => (
+    <Suspense fallback={<PhoneSpinner />}>
+      <PhoneAntd>{page}</PhoneAntd>
+    </Suspense>
+  );
   return (
     <PhoneContext.Provider value={state}>
       <PhoneLayout>
         <Routes>
           <Route index element={<MyHouseholdsPage />} />
-          <Route path="households/:id" element={<PhoneHouseholdPage />} />
-          <Route path="households/:id/visit" element={<VisitFormPage />} />
-          <Route path="outbox" element={<OutboxPage />} />
+          <Route path="households/:id" element={later(<PhoneHouseholdPage />)} />
+          <Route path="households/:id/visit" element={later(<VisitFormPage />)} />
+          <Route path="outbox" element={later(<OutboxPage />)} />
           <Route path="*" element={<Navigate to="/phone" replace />} />
         </Routes>
       </PhoneLayout>

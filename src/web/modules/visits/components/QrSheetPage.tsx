@@ -76,7 +76,10 @@ export function QrSheetPage() {
             <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: "center" }}>
               {target.subtitle}
             </Typography.Text>
-            <Typography.Text style={{ fontSize: 10, wordBreak: "break-all", textAlign: "center" }}>
+            <Typography.Text
+              style={{ fontSize: 10, wordBreak: "break-all", textAlign: "center" }}
+              data-testid="qr-target"
+            >
               {`${origin}${target.path}`}
             </Typography.Text>
           </Flex>

@@ -1,5 +1,5 @@
 import type { PhoneHousehold } from "../../../../shared/api/visits.api.js";
-import type { OutboxRecord, OutboxStore } from "../../../../shared/visit-outbox.js";
+import { isUnsent, type OutboxRecord, type OutboxStore } from "../../../../shared/visit-outbox.js";
 
 // What the phone keeps in IndexedDB: the user's households (replaced by each download), the
 // download's checklist and campaigns, and the outbox of visits not yet accepted by the server.
@@ -101,6 +101,11 @@ export async function writeHouseholds(households: readonly PhoneHousehold[], met
   for (const household of households) store.put(household);
   transaction.objectStore(META).put(meta, "download");
   await done(transaction);
+}
+
+/** How many of a user's visits on this device the server has not accepted yet. */
+export async function countUnsent(userId: string): Promise<number> {
+  return (await outboxStore.list()).filter((record) => record.userId === userId && isUnsent(record)).length;
 }
 
 /** Forgets the households and a user's outbox records (sign-out); other users' records stay theirs. */

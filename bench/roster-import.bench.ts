@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { type Db, openPglite, openPostgres } from "../src/server/db/db.js";
+import { type CopyColumn, type Db, openPglite, openPostgres, type Queryable } from "../src/server/db/db.js";
 import { migrate } from "../src/server/db/migrate.js";
 import { loadOfficialRegions } from "../src/server/modules/regions/regions.loader.js";
 import {
@@ -30,6 +30,7 @@ const USAGE = `Usage: npm run bench:roster -- [options]
   --fresh            regenerate the .xlsx even when a matching one is cached in bench/.data/
   --no-copy          skip the COPY comparison
   --keep             keep the bench database afterwards (PostgreSQL: bangfu_roster_bench)
+  --cpu-prof DIR     write a V8 CPU profile of the import (the child process) into DIR
 PostgreSQL: BENCH_SERVER_URL (default postgres://postgres@127.0.0.1:5432/postgres); the bench
 creates and drops its own databases bangfu_roster_bench and bangfu_roster_bench_copy.`;
 
@@ -42,6 +43,7 @@ const { values: opts } = parseArgs({
     fresh: { type: "boolean", default: false },
     "no-copy": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
     help: { type: "boolean", default: false },
     // Internal: the child process that runs one import.
     phase: { type: "string" },
@@ -58,7 +60,7 @@ const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1
 const TABLES = ["household", "member", "household_income", "household_version", "household_finding"];
 const MB = 1024 * 1024;
 /** The node flags of the import script in package.json (kept in step by hand). */
-const IMPORT_NODE_FLAGS = ["--max-semi-space-size=32"];
+const IMPORT_NODE_FLAGS = (process.env.BENCH_IMPORT_FLAGS ?? "--max-semi-space-size=32").split(" ");
 
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 const per = (n: number, seconds: number) => Math.round(n / seconds).toLocaleString();
@@ -70,6 +72,54 @@ interface ChildResult {
   phases: Record<string, number>;
   /** Seconds the import's thread had nothing to do (waiting for the database or the disk). */
   idleSeconds: number;
+  /** CPU seconds of the import's process (all its threads, start-up included): steadier than time on a busy machine. */
+  cpuSeconds: number;
+  /** Seconds each kind of statement held the connection, until this thread heard it was done (so a busy thread counts too). */
+  serverSeconds: Record<string, number>;
+}
+
+/**
+ * The database handle with the time of each statement of a transaction recorded by kind: on the
+ * transaction's one connection statements run one after another, so a statement's time is from
+ * when it was sent, or when the one before it ended if later, to when it ended.
+ */
+function timedDb(db: Db): { db: Db; serverSeconds: Record<string, number> } {
+  const serverSeconds: Record<string, number> = {};
+  let lastEnd = 0;
+  const timed = async <T>(kind: string, run: () => Promise<T>): Promise<T> => {
+    const sent = performance.now();
+    try {
+      return await run();
+    } finally {
+      const end = performance.now();
+      serverSeconds[kind] = (serverSeconds[kind] ?? 0) + (end - Math.max(sent, lastEnd)) / 1000;
+      lastEnd = end;
+    }
+  };
+  const kindOf = (sql: string) => {
+    const words = sql.replace(/\s+/g, " ").trim().slice(0, 200);
+    const from = /\bfrom (\w+)/.exec(words)?.[1] ?? "";
+    return `${words.split(" ")[0]!.toLowerCase()} ${from}`.trim();
+  };
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => timed(kindOf(sql), () => q.query(sql, params)),
+    exec: (script) => q.exec(script),
+    ...(q.copyFrom
+      ? {
+          copyFrom: (table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) =>
+            timed(`copy ${table}`, () => q.copyFrom!(table, columns, rows)),
+        }
+      : {}),
+  });
+  return {
+    serverSeconds,
+    db: {
+      ...wrap(db),
+      engine: db.engine,
+      transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+      close: () => db.close(),
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,9 +128,10 @@ interface ChildResult {
 async function runChild(): Promise<void> {
   // As the CLI does (src/server/cli/import.ts).
   limitHeapGrowth();
-  const db = opts["database-url"]
+  const opened = opts["database-url"]
     ? await openPostgres(opts["database-url"])
     : await openPglite(opts["data-dir"]);
+  const { db, serverSeconds } = timedDb(opened);
   const phases: Record<string, number> = {};
   let phase = "";
   let phaseStarted = 0;
@@ -111,6 +162,8 @@ async function runChild(): Promise<void> {
     summary: { ...summary, problems: result.summary.problems.slice(0, 5) },
     phases,
     idleSeconds: loop.idle / 1000,
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    serverSeconds,
   };
   console.log(JSON.stringify(out));
 }
@@ -119,7 +172,9 @@ function runImportChild(args: string[]): Promise<ChildResult> {
   const script = fileURLToPath(import.meta.url);
   return new Promise((resolveChild, reject) => {
     // The same V8 flags as `npm run import` (see package.json).
-    const child = spawn(process.execPath, [...IMPORT_NODE_FLAGS, script, "--phase", "import", ...args], {
+    const profile = opts["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", resolve(opts["cpu-prof"])] : [];
+    const flags = [...IMPORT_NODE_FLAGS, ...profile];
+    const child = spawn(process.execPath, [...flags, script, "--phase", "import", ...args], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
@@ -221,7 +276,14 @@ function printImport(engine: string, result: ChildResult, counts: Record<string,
       )}); ${per(rows, result.seconds)} file rows/s; ${per(tableRows, result.seconds)} table rows/s`,
   );
   console.log(
-    `import thread busy ${(result.seconds - result.idleSeconds).toFixed(1)}s, idle ${result.idleSeconds.toFixed(1)}s (waiting for the database or the disk)`,
+    `import thread busy ${(result.seconds - result.idleSeconds).toFixed(1)}s, idle ${result.idleSeconds.toFixed(1)}s (waiting for the database or the disk); process CPU ${result.cpuSeconds.toFixed(1)}s`,
+  );
+  const server = Object.entries(result.serverSeconds).sort((a, b) => b[1] - a[1]);
+  console.log(
+    `statements on the connection (sent, or the one before heard done, until heard done) ${server.reduce((sum, [, s]) => sum + s, 0).toFixed(1)}s: ${server
+      .filter(([, s]) => s >= 0.05)
+      .map(([kind, s]) => `${kind} ${s.toFixed(1)}s`)
+      .join(", ")}`,
   );
   console.log(`peak RSS ${mb(result.maxRssBytes)} (target < 1024 MB)`);
 }
@@ -254,7 +316,12 @@ async function benchPostgres(): Promise<void> {
     await copyClient.connect();
     const started = performance.now();
     await copyClient.query("begin");
-    for (const dump of dumps) await copyIn(copyClient, `copy ${dump.table} from stdin`, dump.chunks);
+    const tableSeconds: string[] = [];
+    for (const dump of dumps) {
+      const tableStarted = performance.now();
+      await copyIn(copyClient, `copy ${dump.table} from stdin`, dump.chunks);
+      tableSeconds.push(`${dump.table} ${((performance.now() - tableStarted) / 1000).toFixed(1)}s`);
+    }
     await copyClient.query("commit");
     const copySeconds = (performance.now() - started) / 1000;
     await copyClient.end();
@@ -266,6 +333,7 @@ async function benchPostgres(): Promise<void> {
     console.log(
       `${dumps.map((d) => `${d.table} ${mb(d.bytes)}`).join(", ")}; time ${copySeconds.toFixed(1)}s; ${per(tableRows, copySeconds)} table rows/s (${per(rows, copySeconds)} file-row equivalents/s)`,
     );
+    console.log(`by table: ${tableSeconds.join(", ")}`);
     const ratio = copySeconds / result.seconds;
     console.log(
       `\nimport throughput / COPY throughput = ${(ratio * 100).toFixed(0)}% (target >= 50%): import ${result.seconds.toFixed(1)}s vs COPY ${copySeconds.toFixed(1)}s`,

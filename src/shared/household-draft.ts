@@ -46,6 +46,8 @@ export const memberDraftSchema = z.strictObject({
   hasBasicPension: z.boolean(),
   phone: text(20).nullable(),
   status: z.enum(codesOf(MEMBER_STATUSES)).default("active"),
+  /** 人编号: the national system's person number, as a roster import brings it (absent: kept as stored). */
+  personNumber: text(30).nullable().optional(),
 });
 export type MemberDraft = z.infer<typeof memberDraftSchema>;
 

@@ -128,7 +128,11 @@ export async function openPostgres(connectionString: string): Promise<Db> {
         await inTurn(() => client.query("begin"));
         const result = await work({
           query: (sql, params) => inTurn(() => run(client, sql, params)),
-          copyFrom: (table, columns, rows) => inTurn(() => copy(client, table, columns, rows)),
+          copyFrom: (table, columns, rows) => {
+            // The text is made now, so that it is ready when the statements before it are done.
+            const text = copyText(columns, rows);
+            return inTurn(() => copyIntoPostgres(client, table, columns, text));
+          },
           exec: async (script) => {
             await inTurn(() => client.query(script));
           },

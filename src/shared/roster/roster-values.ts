@@ -15,16 +15,21 @@ import {
   SCHOOLING_STATUSES,
   WORK_PLACES,
 } from "../household-codes.js";
+import type { RosterProblemCode } from "./roster-problems.js";
 
 // What clerks actually type in roster spreadsheets, read as the registry's values: code-list labels
 // with their everyday variants (之子 / 儿子 / 长子), yes-no words, amounts with thousands
 // separators and 元, years written as 2019年. Every reader returns the value or a Chinese reason.
 
-/** A value read from a cell, or why it could not be read (Chinese, for the clerk). */
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * A value read from a cell, or why it could not be read (Chinese, for the clerk) and the kind of
+ * problem (for the English wording, roster-problems.ts).
+ */
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: string; code?: RosterProblemCode };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Read<T> => ({ ok: false, reason });
+const fail = <T>(reason: string, code?: RosterProblemCode): Read<T> =>
+  code ? { ok: false, reason, code } : { ok: false, reason };
 
 /**
  * Text as compared: full-width forms to half-width (ＡＢＣ１２３, （）), every kind of space removed,
@@ -240,7 +245,7 @@ function readCodeOnce<N extends RosterCodeListName>(name: N, text: string): Read
   }
   if (name === "ethnicity" && /^.{1,8}族$/.test(key)) return ok("other" as CodeOf<N>);
   const labels = Object.values(ROSTER_CODE_LISTS[name] as CodeList<string>).map((l) => l.zh);
-  return fail(`“${text}”不是可识别的值；可填：${labels.join("、")}`);
+  return fail(`“${text}”不是可识别的值；可填：${labels.join("、")}`, "roster_value_not_listed");
 }
 
 // 安全/不安全: a household sheet's 饮水 column says how the water is, not yes or no.
@@ -280,7 +285,7 @@ export function readYesNo(text: string): Read<boolean> {
   const key = normaliseText(text);
   if (YES.has(key)) return ok(true);
   if (NO.has(key)) return ok(false);
-  return fail(`“${text}”不是“是”或“否”`);
+  return fail(`“${text}”不是“是”或“否”`, "roster_value_not_yes_no");
 }
 
 /** An amount or count: thousands separators, a trailing 元/亩/平方米 and a leading ¥ are allowed. */
@@ -289,7 +294,7 @@ export function readNumber(text: string): Read<number> {
     .replace(/^[¥￥]/, "")
     .replace(/(元|亩|平方米|M2|㎡|个月|月)$/, "")
     .replace(/,/g, "");
-  if (!/^-?\d+(\.\d+)?$/.test(key)) return fail(`“${text}”不是数字`);
+  if (!/^-?\d+(\.\d+)?$/.test(key)) return fail(`“${text}”不是数字`, "roster_value_not_number");
   return ok(Number(key));
 }
 
@@ -297,8 +302,9 @@ export function readNumber(text: string): Read<number> {
 export function readWholeNumber(text: string, min: number, max: number): Read<number> {
   const read = readNumber(text);
   if (!read.ok) return read;
-  if (!Number.isInteger(read.value)) return fail(`“${text}”不是整数`);
-  if (read.value < min || read.value > max) return fail(`${read.value} 不在 ${min}–${max} 之间`);
+  if (!Number.isInteger(read.value)) return fail(`“${text}”不是整数`, "roster_value_not_whole_number");
+  if (read.value < min || read.value > max)
+    return fail(`${read.value} 不在 ${min}–${max} 之间`, "roster_value_out_of_range");
   return read;
 }
 
@@ -306,9 +312,9 @@ export function readWholeNumber(text: string, min: number, max: number): Read<nu
 export function readYear(text: string): Read<number> {
   const key = normaliseText(text);
   const match = /^(\d{4})(?:年.*|[-/.]\d{1,2}(?:[-/.]\d{1,2})?|年度)?$/.exec(key);
-  if (!match) return fail(`“${text}”不是年份`);
+  if (!match) return fail(`“${text}”不是年份`, "roster_value_not_year");
   const year = Number(match[1]);
-  if (year < 2000 || year > 2100) return fail(`年份 ${year} 不在 2000–2100 之间`);
+  if (year < 2000 || year > 2100) return fail(`年份 ${year} 不在 2000–2100 之间`, "roster_year_out_of_range");
   return ok(year);
 }
 
@@ -326,10 +332,11 @@ export function readDate(text: string): Read<string> {
   if (!parts && /^\d{4,5}(\.\d+)?$/.test(key)) {
     parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateFromExcelSerial(Number(key)));
   }
-  if (!parts) return fail(`“${text}”不是日期`);
+  if (!parts) return fail(`“${text}”不是日期`, "roster_value_not_date");
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return fail(`日期“${text}”不存在`);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return fail(`日期“${text}”不存在`, "roster_date_not_exist");
   return ok(`${parts[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
 }
 
@@ -338,7 +345,7 @@ export function readSex(text: string): Read<"male" | "female"> {
   const key = normaliseText(text);
   if (["男", "男性", "M", "MALE", "1"].includes(key)) return ok("male");
   if (["女", "女性", "F", "FEMALE", "2"].includes(key)) return ok("female");
-  return fail(`“${text}”不是“男”或“女”`);
+  return fail(`“${text}”不是“男”或“女”`, "roster_value_not_sex");
 }
 
 /**
@@ -360,7 +367,7 @@ export function readHealth(
   const codes: string[] = [];
   for (const part of parts.length > 0 ? parts : [key]) {
     const read = readCode("health", part);
-    if (!read.ok) return fail(read.reason.replace(`“${part}”`, `“${text}”`));
+    if (!read.ok) return fail(read.reason.replace(`“${part}”`, `“${text}”`), read.code);
     codes.push(read.value);
   }
   const gravest = (["disabled", "serious", "chronic", "healthy"] as const).find((c) => codes.includes(c))!;
@@ -375,7 +382,7 @@ export function readPovertyStatus(
   const year = /(20\d{2})/.exec(key);
   const rest = key.replace(/\(?20\d{2}年?(度)?\)?/g, "");
   const read = readCode("status", rest === "" && year ? "已脱贫" : rest);
-  if (!read.ok) return fail(read.reason.replace(`“${rest}”`, `“${text}”`));
+  if (!read.ok) return fail(read.reason.replace(`“${rest}”`, `“${text}”`), read.code);
   return ok({ status: read.value, liftedYear: year ? Number(year[1]) : null });
 }
 

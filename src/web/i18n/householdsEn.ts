@@ -95,6 +95,7 @@ export const householdsEn: Messages["households"] = {
     add: "Add member",
     age: "aged {age}",
     months: "{months} months",
+    personNumber: "Person no. {number}",
     insurance: "Insurance",
     insuranceShort: {
       hasBasicMedicalInsurance: "Medical",

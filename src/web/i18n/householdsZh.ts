@@ -92,6 +92,7 @@ export const householdsZh = {
     add: "添加成员",
     age: "{age}岁",
     months: "{months} 个月",
+    personNumber: "人编号 {number}",
     insurance: "参保情况",
     insuranceShort: {
       hasBasicMedicalInsurance: "医保",

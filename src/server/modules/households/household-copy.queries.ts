@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CopyColumn, Queryable } from "../../db/db.js";
 import {
   type FindingRow,
@@ -48,27 +49,12 @@ export interface NewHouseholdRows {
   versions: readonly VersionInsert[];
 }
 
-/** Loads new households, their members, income, findings and first versions (five COPY statements). */
+/** Loads new households, their members, income, findings and first versions (five COPY statements), in a transaction (`q`). */
 export async function copyNewHouseholds(
   q: Required<Pick<Queryable, "copyFrom">>,
   rows: NewHouseholdRows,
 ): Promise<void> {
   if (rows.households.length === 0) return;
-  await q.copyFrom(
-    "household",
-    columnsOf(HOUSEHOLD_FIELDS),
-    rows.households.map((row) => valuesOf(HOUSEHOLD_FIELDS, row)),
-  );
-  await q.copyFrom(
-    "member",
-    columnsOf(MEMBER_FIELDS),
-    rows.members.map((row) => valuesOf(MEMBER_FIELDS, row)),
-  );
-  await q.copyFrom(
-    "household_income",
-    columnsOf(INCOME_FIELDS),
-    rows.incomes.map((row) => valuesOf(INCOME_FIELDS, row)),
-  );
   // As the INSERT's "on conflict do nothing": the first finding of a path and code is kept.
   const seen = new Set<string>();
   const findings = rows.findings.filter((f) => {
@@ -77,22 +63,57 @@ export async function copyNewHouseholds(
     seen.add(key);
     return true;
   });
-  await q.copyFrom(
-    "household_finding",
-    FINDING_COLUMNS,
-    findings.map((f) => [f.householdId, f.countyCode, f.path, f.code, f.message]),
+  // Sent one after another (households first, for the members' foreign key), each as soon as its
+  // text is made: on a transaction's one connection a COPY starts when the one before it ends, and
+  // this thread lets the connection go on (a turn of the event loop) before making the next text.
+  const sent: Promise<void>[] = [];
+  const send = async (copy: Promise<void>) => {
+    copy.catch(() => undefined);
+    sent.push(copy);
+    await yieldToEventLoop();
+  };
+  await send(
+    q.copyFrom(
+      "household",
+      columnsOf(HOUSEHOLD_FIELDS),
+      rows.households.map((row) => valuesOf(HOUSEHOLD_FIELDS, row)),
+    ),
   );
-  await q.copyFrom(
-    "household_version",
-    VERSION_COLUMNS,
-    rows.versions.map((v) => [
-      v.householdId,
-      v.version,
-      v.countyCode,
-      v.changedBy,
-      v.changedByUsername,
-      v.reason,
-      v.snapshot,
-    ]),
+  await send(
+    q.copyFrom(
+      "member",
+      columnsOf(MEMBER_FIELDS),
+      rows.members.map((row) => valuesOf(MEMBER_FIELDS, row)),
+    ),
   );
+  await send(
+    q.copyFrom(
+      "household_income",
+      columnsOf(INCOME_FIELDS),
+      rows.incomes.map((row) => valuesOf(INCOME_FIELDS, row)),
+    ),
+  );
+  await send(
+    q.copyFrom(
+      "household_finding",
+      FINDING_COLUMNS,
+      findings.map((f) => [f.householdId, f.countyCode, f.path, f.code, f.message]),
+    ),
+  );
+  await send(
+    q.copyFrom(
+      "household_version",
+      VERSION_COLUMNS,
+      rows.versions.map((v) => [
+        v.householdId,
+        v.version,
+        v.countyCode,
+        v.changedBy,
+        v.changedByUsername,
+        v.reason,
+        v.snapshot,
+      ]),
+    ),
+  );
+  await Promise.all(sent);
 }

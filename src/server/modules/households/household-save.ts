@@ -61,6 +61,10 @@ function restoreMaskedValues(draft: HouseholdDraft, previous: HouseholdSnapshot 
         ...member,
         idNumber: keep(member.idNumber, old.idNumber, maskIdNumber) ?? member.idNumber,
         phone: keep(member.phone, old.phone, maskPhone),
+        // A form that does not show the person number (人编号) keeps the stored one.
+        ...(member.personNumber === undefined && old.personNumber != null
+          ? { personNumber: old.personNumber }
+          : {}),
       };
     }),
   };

@@ -124,6 +124,8 @@ export interface MemberRow {
   phone: string | null;
   status: string;
   position: number;
+  /** 人编号 (see memberDraftSchema). */
+  personNumber?: string | null | undefined;
 }
 
 export const MEMBER_FIELDS: [keyof MemberRow, string, string][] = [
@@ -149,6 +151,7 @@ export const MEMBER_FIELDS: [keyof MemberRow, string, string][] = [
   ["phone", "phone", "text"],
   ["status", "status", "text"],
   ["position", "position", "integer"],
+  ["personNumber", "person_no", "text"],
 ];
 
 /**

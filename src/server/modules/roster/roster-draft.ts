@@ -133,7 +133,7 @@ class GroupCells {
     if (text === undefined || text === "") return undefined;
     const result = read(text);
     if (result.ok) return result.value;
-    this.report(row, key, text, result.reason);
+    this.report(row, key, text, result.reason, result.code);
     return undefined;
   }
 
@@ -145,7 +145,7 @@ class GroupCells {
       if (text === undefined || text === "" || text === first?.text) continue;
       const result = read(text);
       if (!result.ok) {
-        this.report(row, key, text, result.reason);
+        this.report(row, key, text, result.reason, result.code);
         continue;
       }
       if (!first) first = { value: result.value, row, text };
@@ -299,6 +299,10 @@ function memberOf(cells: GroupCells, line: MemberLine, householdPhone: string | 
     phone,
     status: cells.own(row, "memberStatus", (t) => readCode("memberStatus", t)) ?? "active",
   };
+  // 人编号: an empty cell or an absent column keeps the stored number (set only when there is one,
+  // so that a member without a number compares equal to its stored self).
+  const personNumber = cells.own(row, "personNumber", text) ?? stored?.personNumber;
+  if (personNumber != null) member.personNumber = personNumber;
   return { member, unknown };
 }
 

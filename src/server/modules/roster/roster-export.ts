@@ -34,7 +34,7 @@ import type { RegionIndex } from "./roster-regions.js";
 export const EXPORT_COLUMNS: readonly RosterColumnKey[] = [...NATIONAL_COLUMNS, ...EXPORT_EXTRA_COLUMNS];
 
 /** Columns whose digits must stay text (Excel would round an 18-digit number). */
-const DIGIT_COLUMNS = new Set<RosterColumnKey>(["householdNumber", "idNumber", "phone"]);
+const DIGIT_COLUMNS = new Set<RosterColumnKey>(["householdNumber", "personNumber", "idNumber", "phone"]);
 
 const yesNo = (value: boolean) => (value ? "是" : "否");
 
@@ -62,8 +62,7 @@ function rowOf(
     village: names.village,
     group: names.group,
     householdNumber: household.householdNumber,
-    // Bangfu does not keep the national system's person numbers.
-    personNumber: "",
+    personNumber: member.personNumber ?? "",
     name: member.name,
     idNumber: isMasked ? maskIdNumber(member.idNumber) : member.idNumber,
     memberCount: active.length,

@@ -44,6 +44,8 @@ export interface PlanResult extends ImportCountsSummary {
 
 /** Households planned per batch (one read of their rows, one query for the stored ones). */
 export const PLAN_BATCH = 1_000;
+/** Households planned between two turns of the event loop (see finishBatch). */
+const YIELD_EVERY = 20;
 /** Problems kept in memory; beyond this a file is wrong throughout, and only counted. */
 export const MAX_PROBLEMS_KEPT = 100_000;
 
@@ -383,8 +385,9 @@ export class Planner {
       if (this.isReading && planned.outcome === "rejected") this.rejectedWhileReading.add(entry.number);
       if (planned.links.length > 0) this.linked.push(planned);
       else await this.count(planned);
-      // Let the write in flight send its next statement.
-      if (i % 100 === 99) await yieldToEventLoop();
+      // Let the write in flight send its next statement: the database idles until this thread
+      // hears that the one before is done (planning 20 households takes a few milliseconds).
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     }
     // Progress as the web app shows it: households checked against those in the file (a dry
     // run), households written (a commit, once the file is read; while it is still being read,

@@ -15,7 +15,7 @@ import {
 } from "./roster-sheet.js";
 import type { RosterSource } from "./roster-source.js";
 import { RowSpill } from "./roster-spill.js";
-import { openRoster, type SheetRow } from "./roster-workbook.js";
+import { batchesOf, openRoster, type SheetRow } from "./roster-workbook.js";
 
 // Reads the roster in one or two files into a RosterBook: the person sheet (人表, one row per
 // person: the national layout) and, when there is one, the household sheet (户表, one row per
@@ -162,7 +162,7 @@ export class RosterBook {
   }
 
   /** Parks a row; `entry` is its household (undefined for a row that names none). */
-  async add(row: RosterRow, entry: number | undefined): Promise<number> {
+  add(row: RosterRow, entry: number | undefined): number {
     const keys = keysOf(row.table);
     const spilled: SpilledRow = [row.table.index, row.row, keys.map((k) => row.text[k] ?? null)];
     if (row.problems.length > 0) {
@@ -172,7 +172,7 @@ export class RosterBook {
         ),
       );
     }
-    const index = await this.spill.append(JSON.stringify(spilled));
+    const index = this.spill.append(JSON.stringify(spilled));
     if (this.isHolding && entry !== undefined && row.table.kind === "person") this.held.set(index, row);
     if (index >= this.householdOf.length) {
       const grow = (from: Int32Array) => {
@@ -203,8 +203,11 @@ export class RosterBook {
     await this.spill.flush();
   }
 
-  /** Notes where a row of `entry` came; hands over a batch of complete households when there is one. */
-  async follow(entry: HouseholdEntry, kind: RosterTable["kind"], options: ReadOptions): Promise<void> {
+  /**
+   * Notes where a row of `entry` came; hands over a batch of complete households when there is one
+   * (the only time it returns a promise: most rows cost none).
+   */
+  follow(entry: HouseholdEntry, kind: RosterTable["kind"], options: ReadOptions): Promise<void> | undefined {
     if (!options.onHouseholds || !this.isInOrder) return;
     if (entry.isClosed) {
       this.isInOrder = false;
@@ -224,8 +227,9 @@ export class RosterBook {
       const batch = this.complete;
       this.complete = [];
       for (const handed of batch) handed.isHandedOver = true;
-      await options.onHouseholds(batch, this);
+      return options.onHouseholds(batch, this);
     }
+    return undefined;
   }
 
   private decode([table, row, values, problems]: SpilledRow): RosterRow {
@@ -292,15 +296,29 @@ async function readInto(book: RosterBook, sources: readonly RosterSource[], opti
   let sawRows = false;
   let headerless = false;
   const rowCounts: number[] = [];
+  /** Reads one row; a promise only when the row made something to wait for (most make none). */
+  const readOne = (table: RosterTable, sheetRow: SheetRow): string | Promise<void> | undefined => {
+    const row = readRow(table, sheetRow);
+    if (!row) return undefined;
+    rowCounts[table.index] = (rowCounts[table.index] ?? 0) + 1;
+    if (rowCounts[table.index]! > MAX_ROWS) return `数据行超过 ${MAX_ROWS} 行，请分成几个文件导入`;
+    const parking = park(book, row, options);
+    book.rows += 1;
+    if (options.onRows && book.rows % 2_000 === 0) {
+      const onRows = options.onRows;
+      const rows = book.rows;
+      return (async () => {
+        await parking;
+        await onRows(rows);
+      })();
+    }
+    return parking;
+  };
   const readRows = async (table: RosterTable, rows: readonly SheetRow[]) => {
     for (const sheetRow of rows) {
-      const row = readRow(table, sheetRow);
-      if (!row) continue;
-      rowCounts[table.index] = (rowCounts[table.index] ?? 0) + 1;
-      if (rowCounts[table.index]! > MAX_ROWS) return `数据行超过 ${MAX_ROWS} 行，请分成几个文件导入`;
-      await park(book, row, options);
-      book.rows += 1;
-      if (options.onRows && book.rows % 2_000 === 0) await options.onRows(book.rows);
+      const read = readOne(table, sheetRow);
+      if (typeof read === "string") return read;
+      if (read) await read;
     }
     return undefined;
   };
@@ -342,28 +360,31 @@ async function readInto(book: RosterBook, sources: readonly RosterSource[], opti
           tables.push(placed);
           return placed;
         };
-        for await (const row of sheet.rows) {
-          // A sheet that is not read is read to its end all the same: the workbook streams sheet by sheet.
-          if (isSkipped) continue;
-          if (!table) {
-            if (row.cells.some((c) => c !== null && c !== "")) first.push(row);
-            if (first.length < HEADER_SEARCH_ROWS) continue;
-            const layout = findHeader(first);
-            table = layout && place(layout);
+        for await (const batch of batchesOf(sheet)) {
+          for (const row of batch) {
+            // A sheet that is not read is read to its end all the same: the workbook streams sheet by sheet.
+            if (isSkipped) continue;
             if (!table) {
-              if (!layout) headerless = true;
-              isSkipped = true;
+              if (row.cells.some((c) => c !== null && c !== "")) first.push(row);
+              if (first.length < HEADER_SEARCH_ROWS) continue;
+              const layout = findHeader(first);
+              table = layout && place(layout);
+              if (!table) {
+                if (!layout) headerless = true;
+                isSkipped = true;
+                continue;
+              }
+              const failed = await readRows(
+                table,
+                first.filter((r) => r.rowNumber > table!.layout.headerRow),
+              );
+              if (failed) return failed;
               continue;
             }
-            const failed = await readRows(
-              table,
-              first.filter((r) => r.rowNumber > table!.layout.headerRow),
-            );
-            if (failed) return failed;
-            continue;
+            const read = readOne(table, row);
+            if (typeof read === "string") return read;
+            if (read) await read;
           }
-          const failed = await readRows(table, [row]);
-          if (failed) return failed;
         }
         if (first.length > 0) sawRows = true;
         if (!table && !isSkipped && first.length > 0) {
@@ -426,12 +447,15 @@ async function readInto(book: RosterBook, sources: readonly RosterSource[], opti
   return undefined;
 }
 
-/** Files a row under its household and remembers each person's first row. */
-async function park(book: RosterBook, row: RosterRow, options: ReadOptions): Promise<void> {
+/**
+ * Files a row under its household and remembers each person's first row. Returns a promise only
+ * when there is something to wait for (a batch of households handed over, a row read back).
+ */
+function park(book: RosterBook, row: RosterRow, options: ReadOptions): Promise<void> | undefined {
   if (book.countyName === undefined && row.text.county) book.countyName = row.text.county;
   const raw = row.text.householdNumber;
   if (raw === undefined || raw === "") {
-    await book.add(row, undefined);
+    book.add(row, undefined);
     if (raw === undefined) {
       book.problems.push({
         sheet: row.table.label,
@@ -448,11 +472,15 @@ async function park(book: RosterBook, row: RosterRow, options: ReadOptions): Pro
   }
   const position = book.entry(normaliseText(raw));
   const entry = book.households[position]!;
-  const index = await book.add(row, position);
-  await book.follow(entry, row.table.kind, options);
+  const index = book.add(row, position);
+  const handing = book.follow(entry, row.table.kind, options);
   if (row.table.kind === "household") {
-    if (entry.householdRow < 0) entry.householdRow = index;
-    else {
+    if (entry.householdRow < 0) {
+      entry.householdRow = index;
+      return handing;
+    }
+    return (async () => {
+      await handing;
       const [earlier] = await book.rowsAt([entry.householdRow]);
       entry.problems = entry.problems ?? [];
       entry.problems.push({
@@ -463,14 +491,15 @@ async function park(book: RosterBook, row: RosterRow, options: ReadOptions): Pro
         reason: `户编号与户表第${earlier!.row}行相同：一户在户表中只能有一行`,
         code: "roster_household_row_repeated",
       });
-    }
-    return;
+    })();
   }
   entry.people.push(index);
   const id = row.text.idNumber;
-  if (id === undefined || id === "") return;
-  const idNumber = book.idNumberOf(id);
-  if (!idNumber.includes("*") && !book.firstById.has(idNumber)) book.firstById.set(idNumber, index);
+  if (id !== undefined && id !== "") {
+    const idNumber = book.idNumberOf(id);
+    if (!idNumber.includes("*") && !book.firstById.has(idNumber)) book.firstById.set(idNumber, index);
+  }
+  return handing;
 }
 
 class MissingColumns extends Error {}

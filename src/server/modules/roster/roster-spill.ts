@@ -17,8 +17,11 @@ export class RowSpill {
   private offsets = new Float64Array(1024);
   private count = 0;
   private written = 0;
-  private pending: Buffer[] = [];
+  private pending = "";
   private pendingBytes = 0;
+  /** The writes sent to the file, one after another; the first failure is kept for flush and read. */
+  private writing: Promise<void> = Promise.resolve();
+  private failure: unknown;
 
   private constructor(
     private readonly dir: string,
@@ -37,9 +40,12 @@ export class RowSpill {
     return this.count;
   }
 
-  /** Appends one row (its text); returns its index. */
-  async append(text: string): Promise<number> {
-    const bytes = Buffer.from(text, "utf8");
+  /**
+   * Appends one row (its text); returns its index. Synchronous: a full block is handed to the file
+   * in the background (flush and read wait for it), so appending a row costs no promise.
+   */
+  append(text: string): number {
+    const length = Buffer.byteLength(text, "utf8");
     if (this.count + 1 >= this.offsets.length) {
       const grown = new Float64Array(this.offsets.length * 2);
       grown.set(this.offsets);
@@ -48,21 +54,36 @@ export class RowSpill {
     const index = this.count;
     this.offsets[index] = this.written + this.pendingBytes;
     this.count += 1;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
+    this.pending += text;
+    this.pendingBytes += length;
     this.offsets[this.count] = this.written + this.pendingBytes;
-    if (this.pendingBytes >= FLUSH_BYTES) await this.flush();
+    if (this.pendingBytes >= FLUSH_BYTES) this.send();
     return index;
   }
 
-  /** Writes out what is buffered; call once after the last append. */
-  async flush(): Promise<void> {
+  /** Hands the buffered rows to the file, in the background. */
+  private send(): void {
     if (this.pendingBytes === 0) return;
-    const block = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    await this.handle.write(block, 0, block.length, this.written);
+    const block = Buffer.from(this.pending, "utf8");
+    const at = this.written;
+    this.pending = "";
     this.written += block.length;
     this.pendingBytes = 0;
+    this.writing = this.writing.then(async () => {
+      if (this.failure !== undefined) return;
+      try {
+        await this.handle.write(block, 0, block.length, at);
+      } catch (error) {
+        this.failure = error;
+      }
+    });
+  }
+
+  /** Writes out what is buffered and waits for every write; call once after the last append. */
+  async flush(): Promise<void> {
+    this.send();
+    await this.writing;
+    if (this.failure !== undefined) throw this.failure;
   }
 
   /** The rows at these indexes, in the order asked. */
@@ -93,6 +114,7 @@ export class RowSpill {
 
   /** Deletes the spill file. */
   async close(): Promise<void> {
+    await this.writing;
     await this.handle.close().catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
   }

@@ -26,6 +26,17 @@ export interface SheetRow {
 export interface RosterSheet {
   name: string;
   rows: AsyncIterable<SheetRow>;
+  /** The same rows a batch at a time, where the reader has them so (one promise per batch, not per row). */
+  batches?: AsyncIterable<SheetRow[]>;
+}
+
+/** A sheet's rows in batches: its own, or one row at a time. */
+export async function* batchesOf(sheet: RosterSheet): AsyncIterable<SheetRow[]> {
+  if (sheet.batches) {
+    yield* sheet.batches;
+    return;
+  }
+  for await (const row of sheet.rows) yield [row];
 }
 
 export type OpenedRoster =

@@ -514,11 +514,14 @@ export async function* xlsxSheets(
 ): AsyncIterable<RosterSheet> {
   const parts = await readParts(source, entries);
   for (const sheet of parts.sheets) {
-    async function* rows(): AsyncIterable<SheetRow> {
+    async function* batches(): AsyncIterable<SheetRow[]> {
       const handler = new SheetRows(parts);
       const drain = () => handler.rows.splice(0);
-      for await (const batch of scanEntry(source, sheet.entry, handler, drain)) yield* batch;
+      yield* scanEntry(source, sheet.entry, handler, drain);
     }
-    yield { name: sheet.name, rows: rows() };
+    async function* rows(): AsyncIterable<SheetRow> {
+      for await (const batch of batches()) yield* batch;
+    }
+    yield { name: sheet.name, rows: rows(), batches: batches() };
   }
 }

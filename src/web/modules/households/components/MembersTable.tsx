@@ -58,14 +58,25 @@ export function MembersTable({ household, canReveal, canEdit }: MembersTableProp
       key: "idNumber",
       width: 230,
       render: (_, member, index) => (
-        <RevealableValue
-          householdId={household.id}
-          field="idNumber"
-          memberId={member.id}
-          masked={member.idNumber}
-          canReveal={canReveal}
-          testId={`member-id-number-${index}`}
-        />
+        <Flex vertical>
+          <RevealableValue
+            householdId={household.id}
+            field="idNumber"
+            memberId={member.id}
+            masked={member.idNumber}
+            canReveal={canReveal}
+            testId={`member-id-number-${index}`}
+          />
+          {member.personNumber ? (
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12 }}
+              data-testid={`member-person-number-${index}`}
+            >
+              {t("households.members.personNumber", { number: member.personNumber })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
       ),
     },
     {

@@ -2,17 +2,17 @@ import { Flex, Table, type TableColumnsType, Typography } from "antd";
 import { type HTMLAttributes, useMemo, useState } from "react";
 import type { RosterProblemView } from "../../../../shared/api/roster.api.js";
 import { FINDING_MESSAGES_EN } from "../../../../shared/household-findings.js";
-import { ROSTER_PROBLEM_MESSAGES_EN } from "../../../../shared/roster/roster-problems.js";
+import { rosterProblemInEnglish } from "../../../../shared/roster/roster-problems.js";
 import { useI18n } from "../../../i18n/useI18n.js";
 
 type KeyedProblem = RosterProblemView & { key: number };
 
 /** A problem's reason in English, when its code is one the app can word (else undefined). */
-function englishReason(code: string | undefined): string | undefined {
+function englishReason(problem: RosterProblemView): string | undefined {
+  const code = problem.code;
   if (!code) return undefined;
-  if (Object.hasOwn(ROSTER_PROBLEM_MESSAGES_EN, code)) {
-    return ROSTER_PROBLEM_MESSAGES_EN[code as keyof typeof ROSTER_PROBLEM_MESSAGES_EN];
-  }
+  const roster = rosterProblemInEnglish(problem);
+  if (roster !== undefined) return roster;
   if (Object.hasOwn(FINDING_MESSAGES_EN, code)) {
     return FINDING_MESSAGES_EN[code as keyof typeof FINDING_MESSAGES_EN];
   }
@@ -32,7 +32,7 @@ interface RosterProblemsTableProps {
 export function RosterProblemsTable({ problems, isMobile }: RosterProblemsTableProps) {
   const { t, language } = useI18n();
   const reasonOf = (problem: RosterProblemView) =>
-    language === "en" ? (englishReason(problem.code) ?? problem.reason) : problem.reason;
+    language === "en" ? (englishReason(problem) ?? problem.reason) : problem.reason;
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   // One cell can hold the same problem twice (e.g. a duplicated number): rows are keyed by position.
   const rows = useMemo<KeyedProblem[]>(

@@ -3,17 +3,19 @@
 // Prints requests/s, p50/p99, the ratio, and the web app's built JavaScript sizes (the phone mode's
 // initial load). Not a test: it asserts nothing and only reports. See bench/README.md.
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { gzipSync } from "node:zlib";
 import Fastify from "fastify";
 import pg from "pg";
 import { buildApp } from "../src/server/app.js";
 import { readConfig } from "../src/server/config.js";
 import { openPostgres } from "../src/server/db/db.js";
 import { migrate } from "../src/server/db/migrate.js";
+import { sealAuditTrail, startAuditSealing } from "../src/server/modules/audit/audit-seal.js";
+import { verifyAuditTrail } from "../src/server/modules/audit/audit-verify.js";
 import { ensureDemoCounty } from "../src/server/modules/demo/demo.service.js";
 import { projectRoot } from "../src/server/paths.js";
 import { createUserFixture, signIn } from "../src/server/test/test-app.js";
@@ -57,30 +59,28 @@ function summarise(result: LoadResult) {
 }
 
 /** The built web app's JavaScript, raw and gzipped; "initial" is what index.html loads (lazy chunks come later). */
-function printBuiltSizes() {
+// The sizes come from scripts/web-sizes.mjs (also runnable alone): what index.html loads with its
+// modulepreloads and their static imports, i.e. the phone mode's first screen; then the desk's.
+async function printBuiltSizes() {
+  const script = pathToFileURL(join(projectRoot, "scripts", "web-sizes.mjs")).href;
+  const { printWebSizes } = (await import(script)) as {
+    printWebSizes: (
+      webDir: string,
+      firstScreen?: string[],
+      log?: (line: string) => void,
+    ) => { initialGzip: number };
+  };
   const webDir = join(projectRoot, "dist", "web");
-  let files: string[];
-  let indexHtml: string;
-  try {
-    files = readdirSync(join(webDir, "assets")).filter((name) => name.endsWith(".js"));
-    indexHtml = readFileSync(join(webDir, "index.html"), "utf8");
-  } catch {
+  if (!existsSync(join(webDir, "index.html"))) {
     console.log("web build: dist/web not found (run npm run build first)");
     return;
   }
-  let initial = 0;
-  for (const name of files) {
-    const path = join(webDir, "assets", name);
-    const size = gzipSync(readFileSync(path)).length;
-    const isInitial = indexHtml.includes(`/assets/${name}`);
-    if (isInitial) initial += size;
-    console.log(
-      `web build: ${name} ${(statSync(path).size / 1024).toFixed(1)} KB, gzip ${(size / 1024).toFixed(1)} KB${isInitial ? " (initial)" : ""}`,
-    );
-  }
+  const phone = printWebSizes(webDir);
   console.log(
-    `web build: initial JavaScript gzip ${(initial / 1024).toFixed(1)} KB (target ≤ 200 KB for the phone mode)`,
+    `web build: phone mode initial JavaScript gzip ${(phone.initialGzip / 1024).toFixed(1)} KB (target ≤ 200 KB)`,
   );
+  const desk = printWebSizes(webDir, ["DesktopApp"], () => undefined);
+  console.log(`web build: desk app initial JavaScript gzip ${(desk.initialGzip / 1024).toFixed(1)} KB`);
 }
 
 async function main() {
@@ -103,6 +103,8 @@ async function main() {
     );
     const user = await createUserFixture(db, { role: "administrator", regionCode: JING });
     const app = await buildApp({ db, config: readConfig({}) });
+    // As in the server: the audit trail is sealed in the background while visits come in.
+    const stopSealing = startAuditSealing(db);
     const agent = await signIn(app, user.username);
     const visitsUrl = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/visits`;
 
@@ -149,6 +151,16 @@ async function main() {
     }
     const [count] = await db.query<{ n: number }>("select count(*)::int as n from visit");
     console.log(`\nvisits stored: ${count?.n}`);
+    stopSealing();
+    const sealStarted = performance.now();
+    const leftUnsealed = await sealAuditTrail(db);
+    const sealMs = performance.now() - sealStarted;
+    const verifyStarted = performance.now();
+    const verified = await verifyAuditTrail(db);
+    console.log(
+      `audit: ${leftUnsealed} entries left unsealed by the background sealer, sealed in ${sealMs.toFixed(0)} ms; ` +
+        `verify ${verified.events} entries in ${(performance.now() - verifyStarted).toFixed(0)} ms, ${verified.problems.length} problems`,
+    );
     await bare.close();
     await app.close();
   } finally {
@@ -158,7 +170,7 @@ async function main() {
     await dropper.query(`drop database if exists ${name} with (force)`);
     await dropper.end();
   }
-  printBuiltSizes();
+  await printBuiltSizes();
 }
 
 await main();

@@ -4,8 +4,10 @@ import { bootstrap } from "./bootstrap.js";
 import { readConfig } from "./config.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { openConfiguredDb } from "./db/open-configured.js";
+import { startAuditSealing } from "./modules/audit/audit-seal.js";
 import { startRollupCompaction } from "./modules/dashboard/dashboard.service.js";
 import { ensureDemoCounty } from "./modules/demo/demo.service.js";
+import { startEvaluationDrain } from "./modules/monitoring/monitoring-queue.js";
 import { markInterruptedImports } from "./modules/roster/roster.queries.js";
 import { limitHeapGrowth } from "./modules/roster/roster-run.js";
 import { removeStaleWorkDirs } from "./modules/roster/roster-upload.js";
@@ -23,6 +25,10 @@ async function main(): Promise<void> {
   limitHeapGrowth();
   // The dashboard's sums: fold what writers appended, so reads stay short.
   startRollupCompaction(db);
+  // The audit trail: link what writers appended (unsealed, with no chain lock) into each county's chain.
+  startAuditSealing(db);
+  // Monitoring rules for households changed by imports and visits: evaluated in the background.
+  startEvaluationDrain(db);
   if (firstStart.adminPassword) await ensureDemoCounty(db, { countyCode: config.demoCountyCode, seed: 2020 });
   const app = await buildApp({ db, config, webDir: join(projectRoot, "dist", "web"), isLogging: true });
   await app.listen({ port: config.port, host: config.host });

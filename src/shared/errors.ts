@@ -52,6 +52,41 @@ export const ERRORS = {
     zh: "密码至少 10 位，且须同时包含字母和数字",
     en: "A password needs at least 10 characters with letters and digits",
   },
+  MONITORING_STEP_OUT_OF_TURN: {
+    status: 409,
+    zh: "案件当前所处环节不能办理这一步",
+    en: "This step cannot be taken at the case's current stage",
+  },
+  MONITORING_STEP_WRONG_ROLE: {
+    status: 403,
+    zh: "这一环节须由其他角色办理",
+    en: "This step belongs to another role",
+  },
+  MONITORING_ELIMINATION_NOT_READY: {
+    status: 409,
+    zh: "尚不满足风险消除条件",
+    en: "The risk cannot be marked eliminated yet",
+  },
+  MONITORING_CASE_HAS_OPEN_MEASURES: {
+    status: 409,
+    zh: "案件还有未完成的帮扶措施，不能消除风险",
+    en: "The case still has open assistance measures; the risk cannot be marked eliminated",
+  },
+  MONITORING_CASE_IN_PROGRESS: {
+    status: 409,
+    zh: "该户已有进行中的监测案件",
+    en: "The household already has a monitoring case in progress",
+  },
+  MONITORING_CASE_NOT_MONITORED: {
+    status: 409,
+    zh: "只有“监测帮扶中”的案件可以登记或修改帮扶措施",
+    en: "Measures can be added or changed only while the case is monitored",
+  },
+  MONITORING_ALERT_NOT_OPEN: {
+    status: 409,
+    zh: "预警已不是待处理状态",
+    en: "The alert is no longer open",
+  },
   INTERNAL: { status: 500, zh: "服务器内部错误，请稍后再试", en: "Internal server error" },
   FONT_UNAVAILABLE: {
     status: 503,

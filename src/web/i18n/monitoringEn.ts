@@ -212,6 +212,12 @@ export const monitoringEn: Messages["monitoring"] = {
     eliminated: "Eliminated",
     count: "Households",
     empty: "No data",
+    month: "Month",
+    total: "Total",
+    chart: "Chart",
+    table: "Table",
+    share: "{part} / {whole} ({percent})",
+    overdueShare: "Overdue (of cases in progress)",
   },
   rules: {
     year: "Monitoring year",

@@ -209,6 +209,12 @@ export const monitoringZh = {
     eliminated: "风险消除",
     count: "户数",
     empty: "暂无数据",
+    month: "月份",
+    total: "合计",
+    chart: "图表",
+    table: "表格",
+    share: "{part} / {whole}（{percent}）",
+    overdueShare: "超期（占进行中）",
   },
   rules: {
     year: "监测年度",

@@ -6,31 +6,17 @@ export interface ChainHead {
   lastHash: string;
 }
 
-/** Locks a chain's head for the rest of the transaction, creating the chain on first use. */
-export async function lockChainHead(q: Queryable, chainCode: string, genesis: string): Promise<ChainHead> {
-  await q.query(
-    "insert into audit_chain (chain_code, last_seq, last_hash) values ($1, 0, $2) on conflict (chain_code) do nothing",
-    [chainCode, genesis],
-  );
-  const rows = await q.query<ChainHead>(
-    `select last_seq as "lastSeq", last_hash as "lastHash" from audit_chain where chain_code = $1 for update`,
-    [chainCode],
-  );
-  return rows[0]!;
-}
+/** The fields of an entry as a writer appends it: its place in the chain comes when it is sealed. */
+export type AppendedFields = Omit<ChainedFields, "seq">;
 
-/** Appends one event and moves the chain head to it. */
-export async function insertAuditEvent(
-  q: Queryable,
-  event: ChainedFields & { prevHash: string; hash: string },
-): Promise<void> {
+/** Appends one unsealed entry; no chain lock, so writers of one county never wait on each other. */
+export async function insertAuditEvent(q: Queryable, event: AppendedFields): Promise<void> {
   await q.query(
-    `insert into audit_event (chain_code, seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
-       region_code, before, after, ip, user_agent, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    `insert into audit_event (chain_code, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
+       region_code, before, after, ip, user_agent)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       event.chainCode,
-      event.seq,
       event.occurredAt,
       event.actorId,
       event.actorUsername,
@@ -42,17 +28,125 @@ export async function insertAuditEvent(
       event.after === null ? null : JSON.stringify(event.after),
       event.ip,
       event.userAgent,
-      event.prevHash,
-      event.hash,
     ],
   );
-  await q.query("update audit_chain set last_seq = $2, last_hash = $3 where chain_code = $1", [
-    event.chainCode,
-    event.seq,
-    event.hash,
-  ]);
 }
 
+/**
+ * An INSERT of one entry given as JSON (`auditEventParam`) in parameter `$param`, for a writer that
+ * appends its entry inside its own statement (a CTE): the entry is written once per row of `from`,
+ * so naming a CTE that returns no row when nothing was written writes no entry either.
+ */
+export function insertAuditEventSql(param: number, from: string): string {
+  return `insert into audit_event (chain_code, occurred_at, actor_id, actor_username, action, entity_type,
+       entity_id, region_code, before, after, ip, user_agent)
+     select a.chain_code, a.occurred_at, a.actor_id, a.actor_username, a.action, a.entity_type, a.entity_id,
+       a.region_code, a.before, a.after, a.ip, a.user_agent
+     from ${from}, jsonb_to_record($${param}::jsonb) as a(chain_code text, occurred_at timestamptz, actor_id uuid,
+       actor_username text, action text, entity_type text, entity_id text, region_code text, before jsonb,
+       after jsonb, ip text, user_agent text)`;
+}
+
+/** The parameter `insertAuditEventSql` reads. */
+export function auditEventParam(event: AppendedFields): string {
+  return JSON.stringify({
+    chain_code: event.chainCode,
+    occurred_at: event.occurredAt.toISOString(),
+    actor_id: event.actorId,
+    actor_username: event.actorUsername,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    region_code: event.regionCode,
+    before: event.before,
+    after: event.after,
+    ip: event.ip,
+    user_agent: event.userAgent,
+  });
+}
+
+/**
+ * Takes the sealer's lock for the rest of the transaction: one sealer at a time (the server's, a
+ * listing, audit:verify), so a chain head is only ever moved by one of them.
+ */
+export async function lockSealing(q: Queryable): Promise<void> {
+  await q.query("select pg_advisory_xact_lock(7263504)");
+}
+
+export interface UnsealedAuditEvent extends AppendedFields {
+  id: number;
+}
+
+/** The oldest unsealed entries (committed ones: the caller's snapshot), in append order. */
+export async function findUnsealedEvents(q: Queryable, limit: number): Promise<UnsealedAuditEvent[]> {
+  return q.query<UnsealedAuditEvent>(
+    `select id, chain_code as "chainCode", occurred_at as "occurredAt", actor_id as "actorId",
+       actor_username as "actorUsername", action, entity_type as "entityType", entity_id as "entityId",
+       region_code as "regionCode", before, after, ip, user_agent as "userAgent"
+     from audit_event where hash is null order by id limit $1`,
+    [limit],
+  );
+}
+
+/** The heads of some chains, creating those not started yet at the genesis hash. */
+export async function findOrStartChainHeads(
+  q: Queryable,
+  chainCodes: readonly string[],
+  genesis: string,
+): Promise<(ChainHead & { chainCode: string })[]> {
+  await q.query(
+    `insert into audit_chain (chain_code, last_seq, last_hash) select code, 0, $2 from unnest($1::text[]) as code
+     on conflict (chain_code) do nothing`,
+    [chainCodes, genesis],
+  );
+  return q.query(
+    `select chain_code as "chainCode", last_seq as "lastSeq", last_hash as "lastHash" from audit_chain
+     where chain_code = any($1::text[])`,
+    [chainCodes],
+  );
+}
+
+export interface Seal {
+  id: number;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Seals entries (one statement) and moves their chains' heads (one statement); the number of
+ * entries sealed, which is fewer than given only if some were no longer unsealed.
+ */
+export async function writeSeals(
+  q: Queryable,
+  seals: readonly Seal[],
+  heads: readonly (ChainHead & { chainCode: string })[],
+): Promise<number> {
+  const sealed = await q.query(
+    `update audit_event e set seq = s.seq, prev_hash = s.prev_hash, hash = s.hash
+     from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as s(id, seq, prev_hash, hash)
+     where e.id = s.id and e.hash is null
+     returning e.id`,
+    [seals.map((s) => s.id), seals.map((s) => s.seq), seals.map((s) => s.prevHash), seals.map((s) => s.hash)],
+  );
+  await q.query(
+    `update audit_chain c set last_seq = h.last_seq, last_hash = h.last_hash
+     from unnest($1::text[], $2::bigint[], $3::text[]) as h(chain_code, last_seq, last_hash)
+     where c.chain_code = h.chain_code`,
+    [heads.map((h) => h.chainCode), heads.map((h) => h.lastSeq), heads.map((h) => h.lastHash)],
+  );
+  return sealed.length;
+}
+
+/** Whether any entry waits to be sealed. */
+export async function hasUnsealedEvents(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ waiting: boolean }>(
+    "select exists (select 1 from audit_event where hash is null) as waiting",
+  );
+  return row?.waiting ?? false;
+}
+
+/** A sealed entry: its place in its chain and its link. */
 export interface StoredAuditEvent extends ChainedFields {
   prevHash: string;
   hash: string;
@@ -99,7 +193,8 @@ export async function findAuditEvents(
   q: Queryable,
   filter: AuditFilter,
 ): Promise<{ rows: StoredAuditEvent[]; total: number }> {
-  const where = `region_code like $1 || '%'
+  // Sealed entries only: the caller seals first, and one committed a moment later waits its turn.
+  const where = `region_code like $1 || '%' and seq is not null
     and ($2::text is null or entity_type = $2)
     and ($3::text is null or entity_id = $3)
     and ($4::text is null or actor_username = $4)
@@ -117,7 +212,7 @@ export async function findAuditEvents(
   ];
   const rows = await q.query<StoredAuditEvent>(
     `select ${EVENT_COLUMNS} from audit_event where ${where}
-     order by occurred_at desc, seq desc limit $8 offset $9`,
+     order by occurred_at desc, id desc limit $8 offset $9`,
     [...params, filter.limit, filter.offset],
   );
   const [count] = await q.query<{ total: number }>(

@@ -6,13 +6,13 @@ import type { Actor, RequestOrigin } from "../../http/actor.js";
 import type { ServiceContext } from "../../http/route.js";
 import { authorize } from "../../policies/can.js";
 import {
+  type AppendedFields,
   type AuditFilter,
   findAuditEvents,
   insertAuditEvent,
-  lockChainHead,
   type StoredAuditEvent,
 } from "./audit.queries.js";
-import { chainHash, GENESIS_HASH } from "./audit-chain.js";
+import { sealAuditTrail } from "./audit-seal.js";
 
 /** One write to record: what happened to which record, before and after. */
 export interface AuditRecord {
@@ -53,21 +53,17 @@ export function chainCodeOf(regionCode: string): string {
 }
 
 /**
- * Appends an entry to the audit trail inside the caller's transaction, so the write and its
- * record commit or roll back together. `actor` is null for the system (first start, CLI).
+ * The entry a write appends (personal fields masked): for a writer that appends it inside its own
+ * statement (`insertAuditEventSql`) instead of calling `recordAudit`.
  */
-export async function recordAudit(
-  tx: Queryable,
+export function auditEntryOf(
   actor: Pick<Actor, "id" | "username"> | null,
   origin: RequestOrigin,
   record: AuditRecord,
-): Promise<void> {
-  const chainCode = chainCodeOf(record.regionCode);
-  const head = await lockChainHead(tx, chainCode, GENESIS_HASH);
-  const event = {
-    chainCode,
-    seq: head.lastSeq + 1,
-    // Millisecond precision: the timestamp reads back exactly as it was hashed.
+): AppendedFields {
+  return {
+    chainCode: chainCodeOf(record.regionCode),
+    // Millisecond precision: the timestamp reads back exactly as it was written.
     occurredAt: new Date(Date.now()),
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? null,
@@ -80,7 +76,21 @@ export async function recordAudit(
     ip: origin.ip,
     userAgent: origin.userAgent,
   };
-  await insertAuditEvent(tx, { ...event, prevHash: head.lastHash, hash: chainHash(head.lastHash, event) });
+}
+
+/**
+ * Appends an entry to the audit trail inside the caller's transaction, so the write and its
+ * record commit or roll back together. `actor` is null for the system (first start, CLI). The
+ * entry arrives unsealed, with no chain lock taken: the sealer (audit-seal.ts) links it into its
+ * county's chain once it has committed.
+ */
+export async function recordAudit(
+  tx: Queryable,
+  actor: Pick<Actor, "id" | "username"> | null,
+  origin: RequestOrigin,
+  record: AuditRecord,
+): Promise<void> {
+  await insertAuditEvent(tx, auditEntryOf(actor, origin, record));
 }
 
 function presentEntry(event: StoredAuditEvent): AuditEntry {
@@ -107,6 +117,8 @@ export async function listAuditEntries(
 ): Promise<{ rows: AuditEntry[]; total: number; page: number; pageSize: number }> {
   authorize(ctx.actor, "audit.read");
   const { page, pageSize, ...rest } = filter;
+  // Entries show their place in the chain: seal what has committed so far (usually nothing left).
+  await sealAuditTrail(ctx.db);
   const result = await findAuditEvents(ctx.db, {
     ...rest,
     scopePrefix: codePrefix(ctx.actor.regionCode),

@@ -11,6 +11,7 @@ import {
 } from "../../test/test-app.js";
 import { maskForAudit, recordAudit } from "./audit.service.js";
 import { canonicalJson } from "./audit-chain.js";
+import { sealAuditTrail, startAuditSealing } from "./audit-seal.js";
 import { verifyAuditTrail } from "./audit-verify.js";
 
 let t: TestApp;
@@ -59,6 +60,11 @@ describe("audit trail", () => {
         after: { n: 2 },
       }),
     );
+    const unsealed = await t.db.query<{ seq: number | null; hash: string | null }>(
+      "select seq, hash from audit_event where action = 'test.write'",
+    );
+    expect(unsealed).toEqual([{ seq: null, hash: null }]);
+    expect(await sealAuditTrail(t.db)).toBeGreaterThan(0);
     const rows = await t.db.query<{
       chain: string;
       seq: number;
@@ -118,6 +124,115 @@ describe("audit trail", () => {
     expect(hidden.total).toBe(0);
   });
 
+  it("seals concurrent writers of one county into one chain with no gaps, each entry once", async () => {
+    const chain = "341823000000";
+    await sealAuditTrail(t.db);
+    const before = await t.db.query<{ lastSeq: number }>(
+      `select last_seq as "lastSeq" from audit_chain where chain_code = $1`,
+      [chain],
+    );
+    const start = before[0]?.lastSeq ?? 0;
+    const write = (i: number) =>
+      t.db.transaction((tx) =>
+        recordAudit(tx, null, origin, {
+          action: "test.concurrent",
+          entityType: "thing",
+          entityId: String(i),
+          regionCode: i % 2 === 0 ? "341823100001" : "341823100002",
+        }),
+      );
+    // Writers and sealers at once: sealers take turns, and a batch seals only what has committed.
+    const sealings: Promise<number>[] = [];
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => {
+        if (i % 20 === 0) sealings.push(sealAuditTrail(t.db, 7));
+        return write(i);
+      }),
+    );
+    const sealedMeanwhile = (await Promise.all(sealings)).reduce((a, b) => a + b, 0);
+    const sealedAfter = await sealAuditTrail(t.db, 7);
+    expect(await sealAuditTrail(t.db)).toBe(0);
+    const rows = await t.db.query<{ seq: number; entityId: string }>(
+      `select seq, entity_id as "entityId" from audit_event where chain_code = $1 and seq > $2 order by seq`,
+      [chain, start],
+    );
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => start + i + 1));
+    expect(new Set(rows.map((r) => r.entityId)).size).toBe(60);
+    expect(sealedMeanwhile + sealedAfter).toBe(60);
+    const [head] = await t.db.query<{ lastSeq: number }>(
+      `select last_seq as "lastSeq" from audit_chain where chain_code = $1`,
+      [chain],
+    );
+    expect(head?.lastSeq).toBe(start + rows.length);
+    expect((await verifyAuditTrail(t.db)).problems).toEqual([]);
+  });
+
+  it("lets the database seal an entry once, and nothing else", async () => {
+    await t.db.transaction((tx) =>
+      recordAudit(tx, null, origin, {
+        action: "test.seal",
+        entityType: "thing",
+        entityId: "3",
+        regionCode: JING_COUNTY,
+      }),
+    );
+    // A change other than the seal, even along with it, is refused; so is an entry that arrives sealed.
+    await expect(
+      t.db.query(
+        `update audit_event set seq = 999999, prev_hash = 'p', hash = 'h', action = 'x' where action = 'test.seal'`,
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query(
+        `insert into audit_event (chain_code, occurred_at, action, entity_type, entity_id, region_code, seq,
+           prev_hash, hash) values ($1, now(), 'test.forged', 'thing', '4', $1, 999999, 'p', 'h')`,
+        [JING_COUNTY],
+      ),
+    ).rejects.toThrow(/arrive unsealed/);
+    expect(await sealAuditTrail(t.db)).toBe(1);
+    const [sealed] = await t.db.query<{ seq: number; hash: string }>(
+      "select seq, hash from audit_event where action = 'test.seal'",
+    );
+    expect(sealed?.hash).toMatch(/^[0-9a-f]{64}$/);
+    await expect(
+      t.db.query(
+        "update audit_event set seq = 999999, prev_hash = 'p', hash = 'h' where action = 'test.seal'",
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.db.query("delete from audit_event where action = 'test.seal'")).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await sealAuditTrail(t.db)).toBe(0);
+    expect(await t.db.query("select seq, hash from audit_event where action = 'test.seal'")).toEqual([
+      sealed,
+    ]);
+    expect((await verifyAuditTrail(t.db)).problems).toEqual([]);
+  });
+
+  it("is sealed in the background by the server", async () => {
+    await t.db.transaction((tx) =>
+      recordAudit(tx, null, origin, {
+        action: "test.background",
+        entityType: "thing",
+        entityId: "6",
+        regionCode: JING_COUNTY,
+      }),
+    );
+    const stop = startAuditSealing(t.db, 20);
+    try {
+      const deadline = Date.now() + 5_000;
+      let rows: { seq: number | null }[] = [];
+      while (Date.now() < deadline) {
+        rows = await t.db.query("select seq from audit_event where action = 'test.background'");
+        if (rows[0]?.seq !== null) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(rows[0]?.seq).toEqual(expect.any(Number));
+    } finally {
+      stop();
+    }
+  });
+
   it("detects a tampered entry", async () => {
     // Only a database superuser can get past the trigger; the chain still tells.
     await t.db.exec(`alter table audit_event disable trigger audit_event_no_update;
@@ -126,6 +241,29 @@ describe("audit trail", () => {
     const result = await verifyAuditTrail(t.db);
     expect(result.problems).toContainEqual(
       expect.objectContaining({ chainCode: JING_COUNTY, problem: "hash_mismatch" }),
+    );
+  });
+
+  it("detects a removed entry and an entry slipped in after the head", async () => {
+    const [middle] = await t.db.query<{ seq: number }>(
+      "select seq from audit_event where action = 'test.concurrent' and entity_id = '30'",
+    );
+    await t.db.exec(`alter table audit_event disable trigger audit_event_no_update;
+      delete from audit_event where action = 'test.concurrent' and entity_id = '30';
+      alter table audit_event enable trigger audit_event_no_update;`);
+    expect((await verifyAuditTrail(t.db)).problems).toContainEqual({
+      chainCode: JING_COUNTY,
+      seq: middle!.seq,
+      problem: "missing_event",
+    });
+    await t.db.exec(`alter table audit_event disable trigger audit_event_unsealed_insert;
+      insert into audit_event (chain_code, occurred_at, action, entity_type, entity_id, region_code, seq,
+        prev_hash, hash)
+      select chain_code, now(), 'test.forged', 'thing', '5', chain_code, last_seq + 1, last_hash, last_hash
+      from audit_chain where chain_code = '341823000000';
+      alter table audit_event enable trigger audit_event_unsealed_insert;`);
+    expect((await verifyAuditTrail(t.db)).problems).toContainEqual(
+      expect.objectContaining({ chainCode: JING_COUNTY, problem: "head_mismatch" }),
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseListRow, takeCaseStep } from "../../../shared/api/monitoring.api.js";
-import { codePrefix, levelOfCode } from "../../../shared/division-code.js";
+import { codePrefix } from "../../../shared/division-code.js";
 import type { BodyOf } from "../../../shared/endpoint.js";
 import {
   defaultMonitoringLine,
@@ -12,8 +12,6 @@ import {
   type CaseStage,
   checkTransition,
   DEADLINE_STAGES,
-  DEFAULT_DEADLINES,
-  DEFAULT_WATCH_MONTHS,
   type DeadlineStage,
   isOpenMeasure,
   type MeasureKind,
@@ -30,32 +28,26 @@ import type { ServiceContext } from "../../http/route.js";
 import { authorize, can } from "../../policies/can.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { findHouseholdScope } from "../households/households.queries.js";
-import { authorizeCountyRead } from "./monitoring.service.js";
+import { settingsOf } from "./monitoring-case-settings.service.js";
 import {
   type CaseChange,
   type CaseRow,
   findCase,
   findCaseAlerts,
-  findCaseSettings,
   findCaseSteps,
   findCases,
-  findEliminationFacts,
-  findMeasures,
   insertCase,
   insertCaseStep,
-  insertMeasure,
-  type MeasureWrite,
-  saveCaseSettingsRow,
   takeAlertsIntoCase,
   updateCaseStage,
-  updateMeasure,
 } from "./monitoring-cases.queries.js";
 import { evaluationDay } from "./monitoring-evaluate.js";
-import { findOverview } from "./monitoring-overview.queries.js";
+import { findEliminationFacts, findMeasures } from "./monitoring-measures.queries.js";
 
 // Monitoring cases: opening (from alerts or an application), the identification and elimination
 // workflow (shared/monitoring-workflow.ts decides which step is allowed from which stage by which
-// role; the household's region decides whose scope it is), measures, deadlines and overdue flags.
+// role; the household's region decides whose scope it is), deadlines and overdue flags. Measures,
+// settings and the overview have their own .service.ts files.
 
 type StepBody = BodyOf<typeof takeCaseStep>;
 
@@ -69,15 +61,6 @@ function addMonths(day: string, months: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);
   return date.toISOString().slice(0, 10);
-}
-
-async function settingsOf(q: Queryable, countyCode: string) {
-  const stored = await findCaseSettings(q, countyCode);
-  return {
-    deadlines: { ...DEFAULT_DEADLINES, ...(stored?.deadlines ?? {}) } as Record<DeadlineStage, number>,
-    watchMonths: stored?.watchMonths ?? DEFAULT_WATCH_MONTHS,
-    version: stored?.version ?? 0,
-  };
 }
 
 function dueOn(stage: CaseStage, deadlines: Record<DeadlineStage, number>, today: string): string | null {
@@ -114,7 +97,7 @@ function allowedActions(actor: Actor, row: CaseRow): CaseAction[] {
   return CASE_ACTIONS.filter((action) => checkTransition(row.stage as CaseStage, action, actor.role).ok);
 }
 
-async function presentCase(ctx: ServiceContext, row: CaseRow, today: string): Promise<CaseDetail> {
+export async function presentCase(ctx: ServiceContext, row: CaseRow, today: string): Promise<CaseDetail> {
   const [alerts, steps, measures] = await Promise.all([
     findCaseAlerts(ctx.db, row.id),
     findCaseSteps(ctx.db, row.id),
@@ -158,7 +141,7 @@ async function presentCase(ctx: ServiceContext, row: CaseRow, today: string): Pr
 }
 
 /** A case the actor may see (404 when it does not exist). */
-async function scopedCase(
+export async function scopedCase(
   ctx: ServiceContext,
   id: string,
   action: "monitoring.read" | "monitoring.case.step" | "monitoring.measure.write",
@@ -261,7 +244,7 @@ export async function openCase(ctx: ServiceContext, body: OpenCaseBody, today = 
       openedBy: ctx.actor.id,
     });
     if (!caseId) {
-      throw new AppError("CONFLICT", [
+      throw new AppError("MONITORING_CASE_IN_PROGRESS", [
         { path: "body.householdId", message: "该户已有进行中的监测案件", code: "case_in_progress" },
       ]);
     }
@@ -269,7 +252,7 @@ export async function openCase(ctx: ServiceContext, body: OpenCaseBody, today = 
       const alertIds = [...new Set(body.alertIds)];
       const taken = await takeAlertsIntoCase(tx, caseId, household.id, alertIds, ctx.actor.id);
       if (taken !== alertIds.length) {
-        throw new AppError("CONFLICT", [
+        throw new AppError("MONITORING_ALERT_NOT_OPEN", [
           { path: "body.alertIds", message: "所选预警须是本户待处理的预警", code: "alert_not_open" },
         ]);
       }
@@ -342,7 +325,10 @@ export async function takeStep(ctx: ServiceContext, id: string, body: StepBody, 
   const check = checkTransition(stage, body.action, ctx.actor.role);
   if (!check.ok) {
     const detail = [{ path: "body.action", message: check.message, code: check.problem }];
-    throw new AppError(check.problem === "wrong_role" ? "FORBIDDEN" : "CONFLICT", detail);
+    throw new AppError(
+      check.problem === "wrong_role" ? "MONITORING_STEP_WRONG_ROLE" : "MONITORING_STEP_OUT_OF_TURN",
+      detail,
+    );
   }
   if (body.version !== row.version) throw new AppError("STALE_VERSION");
   const day = evaluationDay(today);
@@ -360,8 +346,9 @@ export async function takeStep(ctx: ServiceContext, id: string, body: StepBody, 
   if (body.action === "propose_elimination" || body.action === "eliminate") {
     const { problems, evidence } = await eliminationEvidence(ctx.db, id);
     if (problems.length > 0) {
+      // The close rule has its own code: no elimination while a measure is open.
       throw new AppError(
-        "CONFLICT",
+        evidence.openMeasures > 0 ? "MONITORING_CASE_HAS_OPEN_MEASURES" : "MONITORING_ELIMINATION_NOT_READY",
         problems.map((message) => ({ path: "body.action", message, code: "elimination_not_ready" })),
       );
     }
@@ -395,142 +382,4 @@ export async function takeStep(ctx: ServiceContext, id: string, body: StepBody, 
     });
   });
   return presentCase(ctx, (await findCase(ctx.db, id))!, day);
-}
-
-function checkMeasureDates(measure: MeasureWrite) {
-  if (measure.dueOn < measure.startsOn) {
-    throw new AppError("VALIDATION_FAILED", [{ path: "body.dueOn", message: "完成期限不能早于开始日期" }]);
-  }
-}
-
-/** A case whose measures the actor may change: only while the household is monitored. */
-async function monitoredCase(ctx: ServiceContext, id: string) {
-  const row = await scopedCase(ctx, id, "monitoring.measure.write");
-  if (row.stage !== "monitored") {
-    throw new AppError("CONFLICT", [
-      {
-        path: "params.id",
-        message: "只有“监测帮扶中”的案件可以登记或修改帮扶措施",
-        code: "case_not_monitored",
-      },
-    ]);
-  }
-  return row;
-}
-
-/** Adds an assistance measure to a monitored case. */
-export async function addMeasure(ctx: ServiceContext, id: string, measure: MeasureWrite, today = new Date()) {
-  const row = await monitoredCase(ctx, id);
-  checkMeasureDates(measure);
-  await ctx.db.transaction(async (tx) => {
-    const measureId = await insertMeasure(tx, id, row.countyCode, measure, ctx.actor.id);
-    await recordAudit(tx, ctx.actor, ctx.origin, {
-      action: "monitoring.measure.add",
-      entityType: "monitoring_measure",
-      entityId: measureId,
-      regionCode: row.regionCode,
-      after: { caseId: id, ...measure },
-    });
-  });
-  return presentCase(ctx, (await findCase(ctx.db, id))!, evaluationDay(today));
-}
-
-/** Updates an assistance measure of a monitored case (version-checked). */
-export async function changeMeasure(
-  ctx: ServiceContext,
-  id: string,
-  measureId: string,
-  measure: MeasureWrite & { version: number },
-  today = new Date(),
-) {
-  const row = await monitoredCase(ctx, id);
-  const { version, ...fields } = measure;
-  checkMeasureDates(fields);
-  await ctx.db.transaction(async (tx) => {
-    const before = await updateMeasure(tx, id, measureId, fields, version);
-    if (!before) {
-      const exists = (await findMeasures(tx, id)).some((m) => m.id === measureId);
-      throw new AppError(exists ? "STALE_VERSION" : "NOT_FOUND");
-    }
-    await recordAudit(tx, ctx.actor, ctx.origin, {
-      action: "monitoring.measure.update",
-      entityType: "monitoring_measure",
-      entityId: measureId,
-      regionCode: row.regionCode,
-      before: { status: before.status, outcome: before.outcome, dueOn: before.dueOn },
-      after: { status: fields.status, outcome: fields.outcome, dueOn: fields.dueOn },
-    });
-  });
-  return presentCase(ctx, (await findCase(ctx.db, id))!, evaluationDay(today));
-}
-
-/** A county's stage deadlines and watch period (the defaults until saved). */
-export async function getCaseSettings(ctx: ServiceContext, countyCode: string) {
-  authorizeCountyRead(ctx, countyCode);
-  if (levelOfCode(countyCode) !== "county") {
-    throw new AppError("VALIDATION_FAILED", [{ path: "query.countyCode", message: "须为县级行政区划代码" }]);
-  }
-  return { countyCode, ...(await settingsOf(ctx.db, countyCode)) };
-}
-
-/** Saves a county's stage deadlines and watch period. */
-export async function saveCaseSettings(
-  ctx: ServiceContext,
-  input: {
-    countyCode: string;
-    deadlines: Record<DeadlineStage, number>;
-    watchMonths: number;
-    version: number;
-  },
-) {
-  authorize(ctx.actor, "monitoring.configure", { regionCode: input.countyCode });
-  if (levelOfCode(input.countyCode) !== "county") {
-    throw new AppError("VALIDATION_FAILED", [{ path: "body.countyCode", message: "须为县级行政区划代码" }]);
-  }
-  const saved = await ctx.db.transaction(async (tx) => {
-    const row = await saveCaseSettingsRow(
-      tx,
-      input.countyCode,
-      { deadlines: input.deadlines, watchMonths: input.watchMonths },
-      input.version,
-      ctx.actor.id,
-    );
-    if (!row) throw new AppError("STALE_VERSION");
-    await recordAudit(tx, ctx.actor, ctx.origin, {
-      action: "monitoring.settings.save",
-      entityType: "monitoring_settings",
-      entityId: input.countyCode,
-      regionCode: input.countyCode,
-      after: { deadlines: input.deadlines, watchMonths: input.watchMonths },
-    });
-    return row;
-  });
-  return {
-    countyCode: input.countyCode,
-    deadlines: saved.deadlines as Record<DeadlineStage, number>,
-    watchMonths: saved.watchMonths,
-    version: saved.version,
-  };
-}
-
-const CHILD_PREFIX_LENGTH: Partial<Record<string, number>> = { county: 9, township: 12 };
-
-/** The county view: cases by stage, type, risk and sub-region with overdue counts, and the trend. */
-export async function getOverview(ctx: ServiceContext, regionCode: string | undefined, today = new Date()) {
-  authorize(ctx.actor, "monitoring.overview");
-  const code = regionCode ?? ctx.actor.regionCode;
-  authorize(ctx.actor, "monitoring.overview", { regionCode: code });
-  const level = levelOfCode(code);
-  const overview = await findOverview(ctx.db, {
-    prefix: codePrefix(code),
-    childLength: (level && CHILD_PREFIX_LENGTH[level]) ?? null,
-    today: evaluationDay(today),
-  });
-  return {
-    regionCode: code,
-    ...overview,
-    byStage: overview.byStage.map((r) => ({ ...r, stage: r.stage as CaseStage })),
-    byType: overview.byType.map((r) => ({ ...r, monitoringType: r.monitoringType as MonitoringType })),
-    byRisk: overview.byRisk.map((r) => ({ ...r, riskType: r.riskType as RiskType })),
-  };
 }

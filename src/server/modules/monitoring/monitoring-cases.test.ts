@@ -1,159 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { HouseholdDetail } from "../../../shared/api/households.api.js";
 import type { CaseDetail } from "../../../shared/api/monitoring.api.js";
-import type { HouseholdDraft } from "../../../shared/household-draft.js";
-import { emptyIncome } from "../../../shared/household-income.js";
 import {
-  CASE_ACTIONS,
-  type CaseAction,
-  type CaseStage,
-  TRANSITIONS,
-} from "../../../shared/monitoring-workflow.js";
-import { householdDraft, memberDraft } from "../../test/household-factory.js";
-import {
-  createTestApp,
-  createUserFixture,
-  JING_COUNTY,
-  PENGXI_COUNTY,
-  signIn,
-  type TestAgent,
-  type TestApp,
-} from "../../test/test-app.js";
+  agents,
+  expectOnlyAllowed,
+  leader,
+  openFromAlert,
+  otherCadre,
+  outsider,
+  poorDraft,
+  poorHousehold,
+  setUpCases,
+  step,
+  t,
+  take,
+} from "../../test/monitoring-case-fixture.js";
 
 // The identification workflow, measures and risk elimination: every allowed step by the role it
-// belongs to, every other step refused from every stage visited, users out of scope refused, and
-// a case that cannot close while a measure is open.
+// belongs to, every other step refused from every stage visited (with its own error code), users
+// out of scope refused, and a case that cannot close while a measure is open.
 
-const VILLAGE = "341823100001";
-const OTHER_VILLAGE = "341823100002";
-const TOWNSHIP = "341823100000";
-
-let t: TestApp;
-const agents = {} as Record<"administrator" | "township_officer" | "village_cadre" | "caseworker", TestAgent>;
-let otherCadre: TestAgent;
-let outsider: TestAgent;
-let leader: TestAgent;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  for (const [role, regionCode] of [
-    ["administrator", JING_COUNTY],
-    ["township_officer", TOWNSHIP],
-    ["village_cadre", VILLAGE],
-    ["caseworker", VILLAGE],
-  ] as const) {
-    const user = await createUserFixture(t.db, { role, regionCode });
-    agents[role] = await signIn(t.app, user.username);
-  }
-  otherCadre = await signIn(
-    t.app,
-    (await createUserFixture(t.db, { role: "village_cadre", regionCode: OTHER_VILLAGE })).username,
-  );
-  outsider = await signIn(
-    t.app,
-    (await createUserFixture(t.db, { role: "administrator", regionCode: PENGXI_COUNTY })).username,
-  );
-  leader = await signIn(
-    t.app,
-    (await createUserFixture(t.db, { role: "leader", regionCode: JING_COUNTY })).username,
-  );
-  const sweep = await agents.administrator.request("POST", "/api/monitoring/sweeps", {
-    countyCode: JING_COUNTY,
-    year: 2020,
-  });
-  expect(sweep.statusCode).toBe(200);
-});
-afterAll(() => t.close());
-
-function poorDraft(wage: number, member: Partial<HouseholdDraft["members"][number]> = {}, fields = {}) {
-  return householdDraft({
-    regionCode: VILLAGE,
-    members: [memberDraft({ name: "周一", relation: "head", ...member })],
-    income: { ...emptyIncome(2020), wage },
-    ...fields,
-  });
-}
-
-/** A household below the line with its caseworker assigned; returns it and its open alert. */
-async function poorHousehold() {
-  const admin = agents.administrator;
-  const response = await admin.request("POST", "/api/households", { household: poorDraft(3000) });
-  expect(response.statusCode, response.body).toBe(200);
-  const household = (response.json() as { household: HouseholdDetail }).household;
-  const [caseworker] = await t.db.query<{ id: string }>("select id from app_user where role = 'caseworker'");
-  const assigned = await admin.request("PUT", `/api/households/${household.id}/caseworkers`, {
-    userIds: [caseworker!.id],
-  });
-  expect(assigned.statusCode).toBe(200);
-  const alerts = await admin.request("GET", `/api/monitoring/alerts?householdId=${household.id}&status=open`);
-  const alert = (alerts.json() as { rows: { id: string; ruleCode: string }[] }).rows.find(
-    (a) => a.ruleCode === "income_below_line",
-  )!;
-  return { household, alertId: alert.id };
-}
-
-async function openFromAlert(agent = agents.village_cadre) {
-  const { household, alertId } = await poorHousehold();
-  const response = await agent.request("POST", "/api/monitoring/cases", {
-    origin: "alert",
-    householdId: household.id,
-    alertIds: [alertId],
-    comment: "收入低于监测线，启动识别",
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return { household, alertId, case: response.json() as CaseDetail };
-}
-
-function bodyOf(action: CaseAction, version: number): Record<string, unknown> {
-  const extra: Partial<Record<CaseAction, Record<string, unknown>>> = {
-    verify: { visitedOn: "2020-06-01" },
-    identify: { monitoringType: "marginal", riskTypes: ["illness", "unstable_employment"] },
-  };
-  return { action, version, comment: `${action} 意见`, ...extra[action] };
-}
-
-const step = (agent: TestAgent, id: string, action: CaseAction, version: number) =>
-  agent.request("POST", `/api/monitoring/cases/${id}/steps`, bodyOf(action, version));
-
-/** Every step not allowed from the case's stage is refused (409) and one allowed by a wrong role (403). */
-async function expectOnlyAllowed(current: CaseDetail) {
-  const allowed = TRANSITIONS[current.stage] ?? {};
-  for (const action of CASE_ACTIONS) {
-    const transition = allowed[action];
-    if (!transition) {
-      const refused = await step(agents.administrator, current.id, action, current.version);
-      expect(refused.statusCode, `${current.stage} ${action}`).toBe(409);
-      expect(refused.json().error.details[0].code).toBe("invalid_transition");
-      continue;
-    }
-    const wrongRoles = (["administrator", "township_officer", "village_cadre", "caseworker"] as const).filter(
-      (role) => !transition.roles.includes(role),
-    );
-    for (const wrong of wrongRoles) {
-      const refused = await step(agents[wrong], current.id, action, current.version);
-      expect(refused.statusCode, `${current.stage} ${action} by ${wrong}`).toBe(403);
-      expect(refused.json().error.details[0].code).toBe("wrong_role");
-    }
-  }
-  const after = await agents.administrator.request("GET", `/api/monitoring/cases/${current.id}`);
-  expect((after.json() as CaseDetail).version).toBe(current.version);
-}
-
-/** Takes an allowed step and checks where it led. */
-async function take(
-  current: CaseDetail,
-  action: CaseAction,
-  role: keyof typeof agents,
-  to: CaseStage,
-): Promise<CaseDetail> {
-  await expectOnlyAllowed(current);
-  const response = await step(agents[role], current.id, action, current.version);
-  expect(response.statusCode, `${current.stage} ${action} by ${role}: ${response.body}`).toBe(200);
-  const next = response.json() as CaseDetail;
-  expect(next.stage).toBe(to);
-  expect(next.version).toBe(current.version + 1);
-  return next;
-}
+setUpCases();
 
 describe("opening a case", () => {
   it("takes the household's open alert into the case; a second case or a used alert is refused", async () => {
@@ -174,6 +41,7 @@ describe("opening a case", () => {
       appliedOn: "2020-06-01",
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("MONITORING_CASE_IN_PROGRESS");
     expect(again.json().error.details[0].code).toBe("case_in_progress");
     const other = await poorHousehold();
     const usedAlert = await agents.village_cadre.request("POST", "/api/monitoring/cases", {
@@ -182,6 +50,7 @@ describe("opening a case", () => {
       alertIds: [alertId],
     });
     expect(usedAlert.statusCode).toBe(409);
+    expect(usedAlert.json().error.code).toBe("MONITORING_ALERT_NOT_OPEN");
     expect(
       await t.db.query("select 1 from monitoring_case where household_id = $1", [other.household.id]),
     ).toEqual([]);
@@ -257,6 +126,7 @@ describe("the workflow", () => {
     // Not without measures done, income above the line: every problem named.
     const early = await step(agents.caseworker, c.id, "propose_elimination", c.version);
     expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe("MONITORING_ELIMINATION_NOT_READY");
     const problems = early.json().error.details.map((d: { message: string }) => d.message);
     expect(problems.join("|")).toMatch(/监测线.*\|没有已完成的帮扶措施/);
     const added = await agents.caseworker.request("POST", `/api/monitoring/cases/${c.id}/measures`, {
@@ -283,6 +153,8 @@ describe("the workflow", () => {
     expect(revised.statusCode, revised.body).toBe(200);
     const stillOpen = await step(agents.caseworker, c.id, "propose_elimination", c.version);
     expect(stillOpen.statusCode).toBe(409);
+    // The close rule: no elimination while a measure is open, with its own code.
+    expect(stillOpen.json().error.code).toBe("MONITORING_CASE_HAS_OPEN_MEASURES");
     expect(stillOpen.json().error.details.map((d: { message: string }) => d.message)).toEqual([
       "还有 1 项帮扶措施未完成",
       "没有已完成的帮扶措施",
@@ -313,6 +185,7 @@ describe("the workflow", () => {
       status: "planned",
     });
     expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error.code).toBe("MONITORING_CASE_NOT_MONITORED");
     c = await take(c, "return", "village_cadre", "monitored");
     c = await take(c, "propose_elimination", "village_cadre", "elimination_village_review");
     c = await take(c, "approve", "village_cadre", "elimination_township_review");
@@ -365,7 +238,7 @@ describe("the workflow", () => {
       details: { visitedOn: "2020-06-01" },
     });
     const audited = await t.db.query<{ action: string }>(
-      "select action from audit_event where entity_id = $1 order by seq",
+      "select action from audit_event where entity_id = $1 order by id",
       [c.id],
     );
     expect(audited.map((a) => a.action)).toEqual([
@@ -383,116 +256,5 @@ describe("the workflow", () => {
     expect(c.rejectionReason).toBe("reject 意见");
     await expectOnlyAllowed(c);
     expect(c.allowedActions).toEqual([]);
-  });
-});
-
-describe("deadlines", () => {
-  it("are configurable, flag overdue cases and record steps taken late", async () => {
-    const bad = await agents.administrator.request("PUT", "/api/monitoring/settings", {
-      countyCode: JING_COUNTY,
-      deadlines: {
-        verification: 0,
-        village_review: 4,
-        township_review: 4,
-        county_decision: 4,
-        elimination_village_review: 5,
-        elimination_township_review: 5,
-        elimination_county_decision: 5,
-      },
-      watchMonths: 12,
-      version: 0,
-    });
-    expect(bad.statusCode).toBe(400);
-    const saved = await agents.administrator.request("PUT", "/api/monitoring/settings", {
-      countyCode: JING_COUNTY,
-      deadlines: {
-        verification: 2,
-        village_review: 4,
-        township_review: 4,
-        county_decision: 5,
-        elimination_village_review: 5,
-        elimination_township_review: 5,
-        elimination_county_decision: 5,
-      },
-      watchMonths: 24,
-      version: 0,
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(
-      (
-        await agents.township_officer.request("PUT", "/api/monitoring/settings", {
-          ...(saved.json() as Record<string, unknown>),
-          version: 1,
-        })
-      ).statusCode,
-    ).toBe(403);
-    const { case: opened } = await openFromAlert();
-    const inTwoDays = new Date();
-    inTwoDays.setUTCDate(inTwoDays.getUTCDate() + 2);
-    expect(opened.stageDueOn).toBe(inTwoDays.toISOString().slice(0, 10));
-    expect(opened.isOverdue).toBe(false);
-    await t.db.query("update monitoring_case set stage_due_on = current_date - 1 where id = $1", [opened.id]);
-    const overdue = await agents.administrator.request("GET", "/api/monitoring/cases?isOverdue=true");
-    expect((overdue.json() as { rows: { id: string }[] }).rows.map((r) => r.id)).toContain(opened.id);
-    const verified = await step(agents.caseworker, opened.id, "verify", opened.version);
-    expect((verified.json() as CaseDetail).steps.at(-1)!.wasOverdue).toBe(true);
-  });
-
-  it("lists cases to those in scope only", async () => {
-    const mine = await agents.caseworker.request("GET", "/api/monitoring/cases");
-    expect((mine.json() as { total: number }).total).toBeGreaterThan(0);
-    const theirs = await otherCadre.request("GET", "/api/monitoring/cases");
-    expect((theirs.json() as { total: number }).total).toBe(0);
-    const pengxi = await outsider.request("GET", "/api/monitoring/cases");
-    expect((pengxi.json() as { total: number }).total).toBe(0);
-  });
-});
-
-describe("views", () => {
-  it("an inbox of cases awaiting the user's role, and a county view that adds up", async () => {
-    const { case: opened } = await openFromAlert();
-    const village = await step(agents.village_cadre, opened.id, "verify", opened.version);
-    expect(village.statusCode).toBe(200);
-    const forCadre = await agents.village_cadre.request(
-      "GET",
-      "/api/monitoring/cases?awaitingMe=true&pageSize=200",
-    );
-    const cadreRows = (forCadre.json() as { rows: { id: string; stage: string }[] }).rows;
-    expect(cadreRows.map((r) => r.id)).toContain(opened.id);
-    expect(new Set(cadreRows.map((r) => r.stage)).has("county_decision")).toBe(false);
-    const forTownship = await agents.township_officer.request(
-      "GET",
-      "/api/monitoring/cases?awaitingMe=true&pageSize=200",
-    );
-    expect((forTownship.json() as { rows: { id: string }[] }).rows.map((r) => r.id)).not.toContain(opened.id);
-
-    const response = await agents.administrator.request("GET", "/api/monitoring/overview");
-    expect(response.statusCode, response.body).toBe(200);
-    const overview = response.json() as {
-      byStage: { stage: string; count: number; overdue: number }[];
-      byRegion: { regionCode: string; active: number; overdue: number; openAlerts: number }[];
-      byType: { monitoringType: string; count: number }[];
-      trend: { month: string; opened: number }[];
-      openAlerts: number;
-    };
-    const [counts] = await t.db.query<{ cases: number; overdue: number; alerts: number; active: number }>(
-      `select count(*)::int as cases, count(*) filter (where stage_due_on < current_date)::int as overdue,
-         count(*) filter (where stage not in ('closed', 'rejected'))::int as active,
-         (select count(*)::int from monitoring_alert where status = 'open') as alerts
-       from monitoring_case`,
-    );
-    expect(overview.byStage.reduce((n, r) => n + r.count, 0)).toBe(counts!.cases);
-    expect(overview.byStage.reduce((n, r) => n + r.overdue, 0)).toBe(counts!.overdue);
-    expect(overview.byRegion).toEqual([
-      expect.objectContaining({ regionCode: TOWNSHIP, active: counts!.active, openAlerts: counts!.alerts }),
-    ]);
-    expect(overview.openAlerts).toBe(counts!.alerts);
-    expect(overview.trend).toHaveLength(12);
-    expect(overview.trend.at(-1)!.opened).toBe(counts!.cases);
-    expect(overview.byType).toEqual([{ monitoringType: "marginal", count: 1, overdue: 0 }]);
-    expect((await agents.caseworker.request("GET", "/api/monitoring/overview")).statusCode).toBe(403);
-    expect(
-      (await outsider.request("GET", `/api/monitoring/overview?regionCode=${JING_COUNTY}`)).statusCode,
-    ).toBe(403);
   });
 });

@@ -51,7 +51,7 @@ describe("monitoring rule configuration", () => {
       version: 0,
       isEvaluable: true,
     });
-    for (const code of ["epidemic_isolation", "unsold_produce", "overdue_microloan"]) {
+    for (const code of ["unsold_produce", "overdue_microloan"]) {
       const rule = list.find((r) => r.code === code)!;
       expect(rule.isEvaluable, code).toBe(false);
       expect(rule.pendingModule, code).not.toBeNull();

@@ -24,8 +24,11 @@ import {
 import type { Db } from "../../db/db.js";
 import { userRoute } from "../../http/route.js";
 import * as monitoring from "./monitoring.service.js";
+import * as settings from "./monitoring-case-settings.service.js";
 import * as cases from "./monitoring-cases.service.js";
 import * as lists from "./monitoring-lists.service.js";
+import * as measures from "./monitoring-measures.service.js";
+import * as overview from "./monitoring-overview.service.js";
 
 export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
   userRoute(app, db, listMonitoringRules, ({ ctx, query }) =>
@@ -53,13 +56,13 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
   userRoute(app, db, listMonitoringCases, ({ ctx, query }) => cases.listCases(ctx, query));
   userRoute(app, db, getMonitoringCase, ({ ctx, params }) => cases.getCase(ctx, params.id));
   userRoute(app, db, takeCaseStep, ({ ctx, params, body }) => cases.takeStep(ctx, params.id, body));
-  userRoute(app, db, addCaseMeasure, ({ ctx, params, body }) => cases.addMeasure(ctx, params.id, body));
+  userRoute(app, db, addCaseMeasure, ({ ctx, params, body }) => measures.addMeasure(ctx, params.id, body));
   userRoute(app, db, updateCaseMeasure, ({ ctx, params, body }) =>
-    cases.changeMeasure(ctx, params.id, params.measureId, body),
+    measures.changeMeasure(ctx, params.id, params.measureId, body),
   );
-  userRoute(app, db, monitoringOverview, ({ ctx, query }) => cases.getOverview(ctx, query.regionCode));
-  userRoute(app, db, getCaseSettings, ({ ctx, query }) => cases.getCaseSettings(ctx, query.countyCode));
-  userRoute(app, db, saveCaseSettings, ({ ctx, body }) => cases.saveCaseSettings(ctx, body));
+  userRoute(app, db, monitoringOverview, ({ ctx, query }) => overview.getOverview(ctx, query.regionCode));
+  userRoute(app, db, getCaseSettings, ({ ctx, query }) => settings.getCaseSettings(ctx, query.countyCode));
+  userRoute(app, db, saveCaseSettings, ({ ctx, body }) => settings.saveCaseSettings(ctx, body));
   // A list arrives as the raw file (a few MB at most), read into memory in its own scope.
   app.register(async (scope) => {
     scope.addContentTypeParser(

@@ -245,7 +245,7 @@ export async function dismissAlert(ctx: ServiceContext, id: string, reason: stri
   authorize(ctx.actor, "monitoring.alert.dismiss", alert);
   await ctx.db.transaction(async (tx) => {
     if (!(await closeAlert(tx, id, "dismissed", ctx.actor.id, reason))) {
-      throw new AppError("CONFLICT", [
+      throw new AppError("MONITORING_ALERT_NOT_OPEN", [
         { path: "params.id", message: "该预警已不是待处理状态", code: "alert_not_open" },
       ]);
     }

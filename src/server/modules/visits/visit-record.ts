@@ -1,12 +1,19 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { visitDraftSchema } from "../../../shared/api/visits.api.js";
+import type { VisitView, visitDraftSchema } from "../../../shared/api/visits.api.js";
 import { hasChanges } from "../../../shared/visit-changes.js";
-import { chinaToday, sniffPhotoType, VISIT_PHOTO_MAX_BYTES } from "../../../shared/visit-codes.js";
+import {
+  chinaToday,
+  DEFAULT_VISIT_INDICATORS,
+  sniffPhotoType,
+  VISIT_PHOTO_MAX_BYTES,
+  type VisitIndicator,
+} from "../../../shared/visit-codes.js";
+import type { Queryable } from "../../db/db.js";
 import { AppError, type ErrorDetail } from "../../http/app-error.js";
 import type { ServiceContext } from "../../http/route.js";
 import { authorize } from "../../policies/can.js";
-import { recordAudit } from "../audit/audit.service.js";
+import { auditEntryOf } from "../audit/audit.service.js";
 import { checkCampaignVisit } from "../campaigns/campaigns.service.js";
 import type { HouseholdSnapshot } from "../households/household-present.js";
 import type { PreparedHousehold } from "../households/household-save.js";
@@ -17,10 +24,10 @@ import {
   findVisitIdentity,
   findVisitTarget,
   insertVisitOnce,
-  insertVisitParts,
   type VisitInsert,
+  type VisitTarget,
 } from "./visits.queries.js";
-import { indicatorsOfCounty, presentVisit } from "./visits.service.js";
+import { presentVisit } from "./visits.service.js";
 
 /** A visit as the contract parsed it. */
 export type ParsedVisit = z.output<typeof visitDraftSchema>;
@@ -92,11 +99,11 @@ function decodePhotos(visit: ParsedVisit): { mediaType: string; content: Buffer 
   return photos;
 }
 
-/** The checklist answers with their labels, checked against the county's list. */
-async function labelIndicators(ctx: ServiceContext, visit: ParsedVisit, countyCode: string) {
+/** The checklist answers with their labels, checked against the county's list (read with the household). */
+function labelIndicators(visit: ParsedVisit, countyList: readonly VisitIndicator[] | null) {
   if (visit.indicators.length === 0) return [];
-  const list = await indicatorsOfCounty(ctx.db, countyCode);
-  const byCode = new Map(list.indicators.map((indicator) => [indicator.code, indicator]));
+  const list = countyList ?? DEFAULT_VISIT_INDICATORS;
+  const byCode = new Map(list.map((indicator) => [indicator.code, indicator]));
   const problems: ErrorDetail[] = [];
   const seen = new Set<string>();
   const labelled = visit.indicators.map((answer, i) => {
@@ -163,6 +170,8 @@ async function planRegistry(
 
 interface CheckedVisit {
   visit: ParsedVisit;
+  /** The ids its problems get (known before the write, so the answer needs no read-back). */
+  problemIds: string[];
   scope: { countyCode: string; regionCode: string };
   indicators: VisitInsert["indicators"];
   photos: { mediaType: string; content: Buffer }[];
@@ -170,51 +179,64 @@ interface CheckedVisit {
 }
 
 /**
- * Writes the visit, its parts, its registry outcome and its audit entry in one transaction; false
- * when a visit with its id was already there (nothing is written then).
+ * Writes the visit, its parts, its audit entry and its registry outcome; undefined when a visit
+ * with its id was already there (nothing is written then). Without registry changes that is one
+ * statement, atomic by itself; with them, one transaction.
  */
 function writeVisit(ctx: ServiceContext, checked: CheckedVisit, registry: RegistryPlan, now: Date) {
   const { visit, scope } = checked;
-  return ctx.db.transaction(async (tx) => {
-    const isNew = await insertVisitOnce(tx, {
-      id: visit.id,
-      countyCode: scope.countyCode,
-      regionCode: scope.regionCode,
-      householdId: visit.householdId,
-      recordedBy: ctx.actor.id,
-      kind: visit.kind,
-      visitedOn: visit.visitedOn,
-      metWith: visit.metWith,
-      indicators: checked.indicators,
-      livingConditions: visit.livingConditions,
-      assistanceGiven: visit.assistanceGiven,
-      assistancePlanned: visit.assistancePlanned,
-      location: visit.location,
-      baseVersion: visit.changes?.baseVersion ?? null,
-      registryOutcome: registry.outcome,
-      appliedVersion: registry.outcome === "applied" ? registry.prepared.version : null,
-      payloadHash: checked.payloadHash,
-      recordedAt: visit.recordedAt,
-      campaignId: visit.campaignId,
-      answers: visit.answers,
-    });
-    if (!isNew) return false;
-    const target = {
-      id: visit.id,
-      countyCode: scope.countyCode,
-      regionCode: scope.regionCode,
-      householdId: visit.householdId,
-    };
-    await insertVisitParts(tx, target, {
-      problems: visit.problems,
-      memberStatuses: visit.memberStatuses,
-      photos: checked.photos,
-    });
+  const write = async (q: Queryable) => {
+    const written = await insertVisitOnce(
+      q,
+      {
+        id: visit.id,
+        countyCode: scope.countyCode,
+        regionCode: scope.regionCode,
+        householdId: visit.householdId,
+        recordedBy: ctx.actor.id,
+        kind: visit.kind,
+        visitedOn: visit.visitedOn,
+        metWith: visit.metWith,
+        indicators: checked.indicators,
+        livingConditions: visit.livingConditions,
+        assistanceGiven: visit.assistanceGiven,
+        assistancePlanned: visit.assistancePlanned,
+        location: visit.location,
+        baseVersion: visit.changes?.baseVersion ?? null,
+        registryOutcome: registry.outcome,
+        appliedVersion: registry.outcome === "applied" ? registry.prepared.version : null,
+        payloadHash: checked.payloadHash,
+        recordedAt: visit.recordedAt,
+        campaignId: visit.campaignId,
+        answers: visit.answers,
+      },
+      {
+        problems: visit.problems.map((problem, i) => ({ ...problem, id: checked.problemIds[i]! })),
+        memberStatuses: visit.memberStatuses,
+        photos: checked.photos,
+      },
+      auditEntryOf(ctx.actor, ctx.origin, {
+        action: "visit.record",
+        entityType: "visit",
+        entityId: visit.id,
+        regionCode: scope.regionCode,
+        after: {
+          householdId: visit.householdId,
+          kind: visit.kind,
+          visitedOn: visit.visitedOn,
+          problems: visit.problems.length,
+          registryOutcome: registry.outcome,
+          campaignId: visit.campaignId,
+        },
+      }),
+    );
+    if (!written) return undefined;
     if (registry.outcome === "applied") {
-      await writeChangedHousehold(tx, ctx, registry.prepared, { visitId: visit.id }, now);
+      await writeChangedHousehold(q, ctx, registry.prepared, { visitId: visit.id }, now);
     } else if (registry.outcome === "pending" && visit.changes) {
-      await insertPendingChange(tx, {
-        ...target,
+      await insertPendingChange(q, {
+        countyCode: scope.countyCode,
+        regionCode: scope.regionCode,
         householdId: visit.householdId,
         visitId: visit.id,
         baseVersion: visit.changes.baseVersion,
@@ -222,22 +244,9 @@ function writeVisit(ctx: ServiceContext, checked: CheckedVisit, registry: Regist
         changes: visit.changes,
       });
     }
-    await recordAudit(tx, ctx.actor, ctx.origin, {
-      action: "visit.record",
-      entityType: "visit",
-      entityId: visit.id,
-      regionCode: scope.regionCode,
-      after: {
-        householdId: visit.householdId,
-        kind: visit.kind,
-        visitedOn: visit.visitedOn,
-        problems: visit.problems.length,
-        registryOutcome: registry.outcome,
-        campaignId: visit.campaignId,
-      },
-    });
-    return true;
-  });
+    return written;
+  };
+  return registry.outcome === "none" ? write(ctx.db) : ctx.db.transaction(write);
 }
 
 /**
@@ -259,34 +268,99 @@ export async function recordVisit(ctx: ServiceContext, visit: ParsedVisit, now =
   const snapshot = latest.snapshot as HouseholdSnapshot;
   checkVisit(visit, new Set(snapshot.household.members.map((m) => m.id)), now);
   const photos = decodePhotos(visit);
-  const indicators = await labelIndicators(ctx, visit, scope.countyCode);
+  const indicators = labelIndicators(visit, target.indicatorSet);
   if (visit.campaignId !== null) {
     await checkCampaignVisit(ctx.db, { ...visit, campaignId: visit.campaignId });
   } else if (visit.answers.length > 0) {
     fail([{ path: "body.answers", message: "只有排查走访才回答排查问题" }]);
   }
   const plan = await planRegistry(ctx, visit, latest, now);
-  const checked: CheckedVisit = { visit, scope, indicators, photos, payloadHash };
+  const problemIds = visit.problems.map(() => randomUUID());
+  const checked: CheckedVisit = { visit, problemIds, scope, indicators, photos, payloadHash };
 
-  let isWritten: boolean;
+  let written: { receivedAt: Date } | undefined;
   try {
-    isWritten = await writeVisit(ctx, checked, plan, now);
+    written = await writeVisit(ctx, checked, plan, now);
   } catch (error) {
     // Someone saved the household between our read and our write: the change waits for the cadre.
     if (!(error instanceof AppError && error.code === "STALE_VERSION" && plan.outcome === "applied"))
       throw error;
     const current = await findHouseholdScope(ctx.db, visit.householdId);
-    isWritten = await writeVisit(
+    written = await writeVisit(
       ctx,
       checked,
       { outcome: "pending", currentVersion: current?.version ?? latest.version + 1 },
       now,
     );
   }
-  if (!isWritten) {
+  if (!written) {
     // A copy of this request committed first (a double tap, or a retry racing the original).
     const stored = await replayOf(ctx, visit, payloadHash, await findVisitIdentity(ctx.db, visit.id));
     if (stored) return stored;
+    return presentVisit(ctx.db, visit.id);
   }
+  // Without registry changes the household is as read: the answer is what was just written.
+  if (plan.outcome === "none") return presentWritten(ctx, checked, target, written.receivedAt);
   return presentVisit(ctx.db, visit.id);
+}
+
+/**
+ * A visit just written without registry changes, as `presentVisit` would read it back (a test
+ * holds the two equal), without the read: members named and ordered as in the household's snapshot.
+ */
+function presentWritten(
+  ctx: ServiceContext,
+  checked: CheckedVisit,
+  target: VisitTarget,
+  receivedAt: Date,
+): VisitView {
+  const { visit } = checked;
+  const members = (target.snapshot as HouseholdSnapshot).household.members;
+  const positionOf = new Map(members.map((m, position) => [m.id, position]));
+  return {
+    id: visit.id,
+    householdId: visit.householdId,
+    householdNumber: target.householdNumber,
+    headName: target.headName,
+    regionCode: target.regionCode,
+    recordedBy: { id: ctx.actor.id, displayName: ctx.actor.displayName },
+    kind: visit.kind,
+    visitedOn: visit.visitedOn,
+    metWith: visit.metWith,
+    indicators: checked.indicators,
+    livingConditions: visit.livingConditions,
+    problems: visit.problems.map((problem, i) => ({
+      id: checked.problemIds[i]!,
+      kind: problem.kind,
+      note: problem.note,
+      status: "open" as const,
+    })),
+    assistanceGiven: visit.assistanceGiven,
+    assistancePlanned: visit.assistancePlanned,
+    memberStatuses: [...visit.memberStatuses]
+      .sort((a, b) => positionOf.get(a.memberId)! - positionOf.get(b.memberId)!)
+      .map((status) => ({
+        memberId: status.memberId,
+        memberName: members[positionOf.get(status.memberId)!]!.name,
+        status: status.status,
+        since: status.since,
+        until: status.until,
+      })),
+    photos: checked.photos.map((photo, position) => ({
+      position,
+      mediaType: photo.mediaType,
+      byteSize: photo.content.length,
+    })),
+    location: visit.location,
+    campaignId: visit.campaignId,
+    answers: visit.answers,
+    registry: {
+      outcome: "none",
+      baseVersion: visit.changes?.baseVersion ?? null,
+      appliedVersion: null,
+      pendingChangeId: null,
+    },
+    recordedAt: new Date(visit.recordedAt).toISOString(),
+    receivedAt: receivedAt.toISOString(),
+  };
 }

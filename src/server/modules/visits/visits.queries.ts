@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/db.js";
+import { type AppendedFields, auditEventParam, insertAuditEventSql } from "../audit/audit.queries.js";
 
 /** A visit's own row as written. */
 export interface VisitInsert {
@@ -24,19 +25,56 @@ export interface VisitInsert {
   answers: { code: string; value: boolean | string }[];
 }
 
+/** What a visit brings beside its own row. */
+export interface VisitParts {
+  problems: readonly { id: string; kind: string; note: string }[];
+  memberStatuses: readonly {
+    memberId: string;
+    status: string;
+    since: string | null;
+    until: string | null;
+  }[];
+  photos: readonly { mediaType: string; content: Buffer }[];
+}
+
 /**
- * Inserts the visit unless its id is taken (a retry, or a concurrent copy of the same request,
- * which waits on the key and then finds it): true when this call wrote it.
+ * Inserts the visit with its problems, member statuses, photos and audit entry in ONE statement
+ * (atomic without a transaction), unless its id is taken (a retry, or a concurrent copy of the same
+ * request, which waits on the key and then finds it; nothing is written then, not even the audit
+ * entry): when it was received if this call wrote it.
  */
-export async function insertVisitOnce(q: Queryable, visit: VisitInsert): Promise<boolean> {
-  const rows = await q.query(
-    `insert into visit (id, county_code, region_code, household_id, recorded_by, kind, visited_on, met_with,
-       indicators, living_conditions, assistance_given, assistance_planned, location, base_version,
-       registry_outcome, applied_version, payload_hash, recorded_at, campaign_id, answers)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18, $19,
-       $20::jsonb)
-     on conflict (id) do nothing
-     returning id`,
+export async function insertVisitOnce(
+  q: Queryable,
+  visit: VisitInsert,
+  parts: VisitParts,
+  audit: AppendedFields,
+): Promise<{ receivedAt: Date } | undefined> {
+  const rows = await q.query<{ receivedAt: Date }>(
+    `with v as (
+       insert into visit (id, county_code, region_code, household_id, recorded_by, kind, visited_on, met_with,
+         indicators, living_conditions, assistance_given, assistance_planned, location, base_version,
+         registry_outcome, applied_version, payload_hash, recorded_at, campaign_id, answers)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18, $19,
+         $20::jsonb)
+       on conflict (id) do nothing
+       returning id, county_code, region_code, household_id, received_at
+     ), problem as (
+       insert into visit_problem (id, visit_id, county_code, region_code, household_id, position, kind, note)
+       select p.id, v.id, v.county_code, v.region_code, v.household_id, p.position, p.kind, p.note
+       from v, jsonb_to_recordset($21::jsonb) as p(id uuid, position integer, kind text, note text)
+     ), status as (
+       insert into visit_member_status (visit_id, member_id, county_code, household_id, status, since, until)
+       select v.id, s."memberId", v.county_code, v.household_id, s.status, s.since, s.until
+       from v, jsonb_to_recordset($22::jsonb) as s("memberId" uuid, status text, since date, until date)
+     ), photo as (
+       -- Hex text through jsonb: one statement that both engines take alike.
+       insert into visit_photo (visit_id, county_code, position, media_type, content, byte_size)
+       select v.id, v.county_code, f.position, f."mediaType", decode(f.hex, 'hex'), length(f.hex) / 2
+       from v, jsonb_to_recordset($23::jsonb) as f(position integer, "mediaType" text, hex text)
+     ), audit as (
+       ${insertAuditEventSql(24, "v")}
+     )
+     select received_at as "receivedAt" from v`,
     [
       visit.id,
       visit.countyCode,
@@ -58,9 +96,19 @@ export async function insertVisitOnce(q: Queryable, visit: VisitInsert): Promise
       visit.recordedAt,
       visit.campaignId,
       JSON.stringify(visit.answers),
+      JSON.stringify(parts.problems.map((problem, position) => ({ ...problem, position }))),
+      JSON.stringify(parts.memberStatuses),
+      JSON.stringify(
+        parts.photos.map((photo, position) => ({
+          position,
+          mediaType: photo.mediaType,
+          hex: photo.content.toString("hex"),
+        })),
+      ),
+      auditEventParam(audit),
     ],
   );
-  return rows.length === 1;
+  return rows[0];
 }
 
 /** Who recorded a visit and what it carried: enough to tell a retry from a reused id. */
@@ -74,64 +122,6 @@ export async function findVisitIdentity(
     [id],
   );
   return rows[0];
-}
-
-/** Writes a visit's problems, member statuses and photos (one statement each). */
-export async function insertVisitParts(
-  q: Queryable,
-  visit: { id: string; countyCode: string; regionCode: string; householdId: string },
-  parts: {
-    problems: readonly { kind: string; note: string }[];
-    memberStatuses: readonly {
-      memberId: string;
-      status: string;
-      since: string | null;
-      until: string | null;
-    }[];
-    photos: readonly { mediaType: string; content: Buffer }[];
-  },
-): Promise<void> {
-  if (parts.problems.length > 0) {
-    await q.query(
-      `insert into visit_problem (visit_id, county_code, region_code, household_id, position, kind, note)
-       select $1, $2, $3, $4, p.position, p.kind, p.note
-       from jsonb_to_recordset($5::jsonb) as p(position integer, kind text, note text)`,
-      [
-        visit.id,
-        visit.countyCode,
-        visit.regionCode,
-        visit.householdId,
-        JSON.stringify(parts.problems.map((problem, position) => ({ ...problem, position }))),
-      ],
-    );
-  }
-  if (parts.memberStatuses.length > 0) {
-    await q.query(
-      `insert into visit_member_status (visit_id, member_id, county_code, household_id, status, since, until)
-       select $1, s."memberId", $2, $3, s.status, s.since, s.until
-       from jsonb_to_recordset($4::jsonb) as s("memberId" uuid, status text, since date, until date)`,
-      [visit.id, visit.countyCode, visit.householdId, JSON.stringify(parts.memberStatuses)],
-    );
-  }
-  if (parts.photos.length > 0) {
-    // Hex text through jsonb: one statement that both engines take alike.
-    await q.query(
-      `insert into visit_photo (visit_id, county_code, position, media_type, content, byte_size)
-       select $1, $2, p.position, p."mediaType", decode(p.hex, 'hex'), length(p.hex) / 2
-       from jsonb_to_recordset($3::jsonb) as p(position integer, "mediaType" text, hex text)`,
-      [
-        visit.id,
-        visit.countyCode,
-        JSON.stringify(
-          parts.photos.map((photo, position) => ({
-            position,
-            mediaType: photo.mediaType,
-            hex: photo.content.toString("hex"),
-          })),
-        ),
-      ],
-    );
-  }
 }
 
 export interface VisitRow {
@@ -370,28 +360,37 @@ export async function findOpenCampaigns(q: Queryable, scopeCode: string, scopePr
 /** A visit's household as recording needs it, read in one statement: scope, current version, and a stored visit with the id. */
 export interface VisitTarget {
   id: string;
+  householdNumber: string;
+  headName: string;
   countyCode: string;
   regionCode: string;
   version: number;
   caseworkerIds: string[];
   snapshot: unknown;
   stored: { recordedBy: string; householdId: string; payloadHash: string } | null;
+  /** The county's own checklist; null when it uses the default one. */
+  indicatorSet: { code: string; zh: string; en: string }[] | null;
 }
 
-/** The household a visit goes to with its latest snapshot, and any visit already stored under `visitId`. */
+/**
+ * The household a visit goes to with its latest snapshot, its county's checklist, and any visit
+ * already stored under `visitId`.
+ */
 export async function findVisitTarget(
   q: Queryable,
   householdId: string,
   visitId: string,
 ): Promise<VisitTarget | undefined> {
   const rows = await q.query<VisitTarget>(
-    `select h.id, h.county_code as "countyCode", h.region_code as "regionCode", h.version,
+    `select h.id, h.household_number as "householdNumber", h.head_name as "headName",
+       h.county_code as "countyCode", h.region_code as "regionCode", h.version,
        coalesce(array(select c.user_id::text from household_caseworker c
                       where c.household_id = h.id and c.ended_at is null), '{}') as "caseworkerIds",
        hv.snapshot,
        (select json_build_object('recordedBy', v.recorded_by, 'householdId', v.household_id,
                                  'payloadHash', v.payload_hash)
-        from visit v where v.id = $2) as stored
+        from visit v where v.id = $2) as stored,
+       (select s.indicators from visit_indicator_set s where s.county_code = h.county_code) as "indicatorSet"
      from household h join household_version hv on hv.household_id = h.id and hv.version = h.version
      where h.id = $1`,
     [householdId, visitId],

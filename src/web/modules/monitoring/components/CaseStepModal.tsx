@@ -1,5 +1,6 @@
-import { App, DatePicker, Form, Input, Modal, Select } from "antd";
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
+import { useState } from "react";
 import { type CaseDetail, takeCaseStep } from "../../../../shared/api/monitoring.api.js";
 import type { BodyOf } from "../../../../shared/endpoint.js";
 import {
@@ -35,6 +36,12 @@ export function CaseStepModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
   const step = useMonitoringWrite(takeCaseStep);
+  // A refusal stays in the dialog (it can list several problems, e.g. what risk elimination lacks).
+  const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const close = () => {
+    setRefusal(undefined);
+    onClose();
+  };
 
   const bodyOf = (values: StepValues): BodyOf<typeof takeCaseStep> => {
     const base = { version: monitoringCase.version, comment: values.comment.trim() };
@@ -47,12 +54,13 @@ export function CaseStepModal({
 
   const handleOk = async () => {
     const values = await form.validateFields();
+    setRefusal(undefined);
     try {
       await step.mutateAsync({ params: { id: monitoringCase.id }, body: bodyOf(values) });
       message.success(t("monitoring.step.done"));
-      onClose();
+      close();
     } catch (error) {
-      message.error(errorText(error));
+      setRefusal(errorText(error));
     }
   };
 
@@ -62,11 +70,20 @@ export function CaseStepModal({
       title={action ? t(`monitoring.actions.${action}`) : ""}
       okText={t("monitoring.step.submit")}
       onOk={handleOk}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={step.isPending}
       okButtonProps={{ "data-testid": "step-submit" }}
       destroyOnHidden
     >
+      {refusal ? (
+        <Alert
+          type="error"
+          showIcon
+          title={refusal}
+          data-testid="step-refusal"
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       <Form form={form} layout="vertical" preserve={false}>
         {action === "verify" ? (
           <Form.Item

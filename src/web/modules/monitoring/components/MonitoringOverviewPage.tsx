@@ -14,11 +14,25 @@ export function MonitoringOverviewPage() {
   if (overviewQuery.isPending) return <Spin />;
   if (overviewQuery.isError) return <Alert type="error" showIcon title={errorText(overviewQuery.error)} />;
   const o = overviewQuery.data;
+  // A share always shows its numerator and denominator beside the percentage.
+  const share = (part: number, whole: number) =>
+    t("monitoring.overview.share", {
+      part: part.toLocaleString(),
+      whole: whole.toLocaleString(),
+      percent: whole === 0 ? "—" : `${((part / whole) * 100).toFixed(1)}%`,
+    });
   const countColumns = [
     { title: t("monitoring.overview.count"), dataIndex: "count", width: 90, align: "right" as const },
-    { title: t("monitoring.overview.overdue"), dataIndex: "overdue", width: 90, align: "right" as const },
+    {
+      title: t("monitoring.overview.overdue"),
+      dataIndex: "overdue",
+      align: "right" as const,
+      render: (overdue: number, row: { count: number }) => share(overdue, row.count),
+    },
   ];
   const active = o.byStage.filter((s) => s.stage !== "closed" && s.stage !== "rejected");
+  const activeCount = active.reduce((n, s) => n + s.count, 0);
+  const overdueCount = o.byStage.reduce((n, s) => n + s.overdue, 0);
 
   return (
     <>
@@ -31,10 +45,7 @@ export function MonitoringOverviewPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic
-              title={t("monitoring.overview.active")}
-              value={active.reduce((n, s) => n + s.count, 0)}
-            />
+            <Statistic title={t("monitoring.overview.active")} value={activeCount} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -48,8 +59,8 @@ export function MonitoringOverviewPage() {
         <Col xs={12} md={6}>
           <Card>
             <Statistic
-              title={t("monitoring.overview.overdue")}
-              value={o.byStage.reduce((n, s) => n + s.overdue, 0)}
+              title={t("monitoring.overview.overdueShare")}
+              value={share(overdueCount, activeCount)}
               valueStyle={{ color: "#cf1322" }}
             />
           </Card>
@@ -128,7 +139,12 @@ export function MonitoringOverviewPage() {
                 { title: t("monitoring.overview.active"), dataIndex: "active", align: "right" },
                 { title: t("monitoring.overview.monitored"), dataIndex: "monitored", align: "right" },
                 { title: t("monitoring.overview.closed"), dataIndex: "closed", align: "right" },
-                { title: t("monitoring.overview.overdue"), dataIndex: "overdue", align: "right" },
+                {
+                  title: t("monitoring.overview.overdueShare"),
+                  dataIndex: "overdue",
+                  align: "right",
+                  render: (overdue: number, row) => share(overdue, row.active),
+                },
               ]}
             />
           </Card>

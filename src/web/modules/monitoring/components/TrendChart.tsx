@@ -1,5 +1,10 @@
-import { Flex, Typography } from "antd";
+import { Spin, Table, Tabs } from "antd";
+import { lazy, Suspense } from "react";
 import { useT } from "../../../i18n/useT.js";
+import type { EChartOption } from "../../../ui/EChart.js";
+
+// The shared chart, loaded only when a trend is shown: ECharts stays out of the pages that draw none.
+const EChart = lazy(() => import("../../../ui/EChart.js").then((m) => ({ default: m.EChart })));
 
 interface TrendPoint {
   month: string;
@@ -14,73 +19,69 @@ const SERIES = [
   { key: "eliminated", color: "#52c41a" },
 ] as const;
 
-/**
- * Grouped monthly bars drawn as SVG: three series over twelve months needs no chart library
- * (ECharts would add about 1 MB to the bundle for this one picture).
- */
+/** Cases opened, identified and closed by month: grouped bars, and the same figures as a table behind them. */
 export function TrendChart({ points }: { points: TrendPoint[] }) {
   const t = useT();
-  const width = 720;
-  const height = 220;
-  const top = 16;
-  const bottom = 28;
-  const left = 32;
-  const max = Math.max(1, ...points.flatMap((p) => SERIES.map((s) => p[s.key])));
-  const slot = (width - left) / Math.max(1, points.length);
-  const bar = Math.max(2, (slot - 8) / SERIES.length);
-  const y = (value: number) => top + (height - top - bottom) * (1 - value / max);
-
+  const option: EChartOption = {
+    tooltip: { trigger: "axis" },
+    legend: {},
+    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    xAxis: { type: "category", data: points.map((p) => p.month) },
+    yAxis: { type: "value", minInterval: 1 },
+    series: SERIES.map((s) => ({
+      type: "bar",
+      name: t(`monitoring.overview.${s.key}`),
+      itemStyle: { color: s.color },
+      data: points.map((p) => p[s.key]),
+    })),
+  };
+  const total = (key: (typeof SERIES)[number]["key"]) => points.reduce((n, p) => n + p[key], 0);
+  const rows = [
+    ...points.map((p) => ({ ...p, key: p.month })),
+    {
+      key: "total",
+      month: t("monitoring.overview.total"),
+      opened: total("opened"),
+      identified: total("identified"),
+      eliminated: total("eliminated"),
+    },
+  ];
   return (
     <div data-testid="trend-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-label={t("monitoring.overview.trend")}
-      >
-        <line x1={left} x2={width} y1={y(0)} y2={y(0)} stroke="#d9d9d9" />
-        <text x={left - 4} y={y(max) + 4} fontSize={10} textAnchor="end">
-          {max}
-        </text>
-        <text x={left - 4} y={y(0) + 4} fontSize={10} textAnchor="end">
-          0
-        </text>
-        {points.map((point, i) => (
-          <g key={point.month}>
-            {SERIES.map((series, j) => (
-              <rect
-                key={series.key}
-                x={left + i * slot + 4 + j * bar}
-                y={y(point[series.key])}
-                width={bar - 1}
-                height={y(0) - y(point[series.key])}
-                fill={series.color}
-              >
-                <title>{`${point.month} ${t(`monitoring.overview.${series.key}`)}: ${point[series.key]}`}</title>
-              </rect>
-            ))}
-            <text x={left + i * slot + slot / 2} y={height - 10} fontSize={10} textAnchor="middle">
-              {point.month.slice(2)}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <Flex gap={16} justify="center">
-        {SERIES.map((series) => (
-          <Typography.Text key={series.key}>
-            <span
-              style={{
-                display: "inline-block",
-                width: 10,
-                height: 10,
-                background: series.color,
-                marginInlineEnd: 4,
-              }}
-            />
-            {t(`monitoring.overview.${series.key}`)}
-          </Typography.Text>
-        ))}
-      </Flex>
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: "chart",
+            label: t("monitoring.overview.chart"),
+            children: (
+              <Suspense fallback={<Spin />}>
+                <EChart option={option} height={260} testId="trend-echart" />
+              </Suspense>
+            ),
+          },
+          {
+            key: "table",
+            label: t("monitoring.overview.table"),
+            children: (
+              <Table
+                data-testid="trend-table"
+                size="small"
+                pagination={false}
+                dataSource={rows}
+                columns={[
+                  { title: t("monitoring.overview.month"), dataIndex: "month" },
+                  ...SERIES.map((s) => ({
+                    title: t(`monitoring.overview.${s.key}`),
+                    dataIndex: s.key,
+                    align: "right" as const,
+                  })),
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -44,8 +44,17 @@ export const monitoringEn: Messages["monitoring"] = {
     guarantee_at_risk: "{guarantees}",
     no_work:
       "{name} (aged {age}) worked {workMonths} months, {idle} months without work (threshold {months})",
+    epidemic_isolation:
+      "Per-capita income {previous} ({previousYear}) → {income} ({year}), down {loss}% (threshold {percent}%), with members isolated",
+    epidemic_member: "{name}: {status} ({since} to {until})",
     department_list: "{department} list row {row}: {name} (ID ending {tail}) — {reason}",
     unknown: "(none)",
+  },
+  epidemicStatuses: {
+    home_isolation: "Home isolation",
+    central_quarantine: "Central quarantine",
+    released: "Released",
+    none: "None",
   },
   health: {
     healthy: "Healthy",

@@ -42,7 +42,16 @@ export const monitoringZh = {
     guarantee_at_risk: "{guarantees}",
     no_work: "{name}（{age}岁）全年务工 {workMonths} 个月，{idle} 个月无务工（阈值 {months} 个月）",
     department_list: "{department}名单第 {row} 行：{name}（证件尾号 {tail}）—— {reason}",
+    epidemic_isolation:
+      "人均纯收入 {previous} 元（{previousYear}年）→ {income} 元（{year}年），下降 {loss}%（阈值 {percent}%），期间有家庭成员被隔离",
+    epidemic_member: "{name}：{status}（{since} 至 {until}）",
     unknown: "（无）",
+  },
+  epidemicStatuses: {
+    home_isolation: "居家隔离",
+    central_quarantine: "集中隔离",
+    released: "已解除隔离",
+    none: "无",
   },
   health: {
     healthy: "健康",

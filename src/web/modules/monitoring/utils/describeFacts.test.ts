@@ -33,6 +33,24 @@ describe("describeFacts", () => {
         t,
       ),
     ).toEqual(["王一：长期慢性病 → 患有大病"]);
+    expect(
+      describeFacts(
+        "epidemic_isolation",
+        {
+          year: 2020,
+          perCapitaIncome: 8000,
+          previousYear: 2019,
+          previousPerCapitaIncome: 10000,
+          lossPercent: 20,
+          incomeLossPercent: 20,
+          members: [{ name: "张大山", status: "central_quarantine", since: "2020-02-01", until: null }],
+        },
+        t,
+      ),
+    ).toEqual([
+      "人均纯收入 10,000.00 元（2019年）→ 8,000.00 元（2020年），下降 20%（阈值 20%），期间有家庭成员被隔离",
+      "张大山：集中隔离（2020-02-01 至 —）",
+    ]);
     expect(describeFacts("guarantee_at_risk", { level: "red", guarantees: { housing: "red" } }, t)).toEqual([
       "住房安全：未保障",
     ]);

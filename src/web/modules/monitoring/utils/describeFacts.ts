@@ -77,6 +77,27 @@ export function describeFacts(ruleCode: MonitoringRuleCode, facts: Facts, t: Tra
           months: text(facts.months),
         }),
       );
+    case "epidemic_isolation":
+      return [
+        t("monitoring.facts.epidemic_isolation", {
+          previous: formatYuan(text(facts.previousPerCapitaIncome)),
+          previousYear: text(facts.previousYear),
+          income: formatYuan(text(facts.perCapitaIncome)),
+          year: text(facts.year),
+          loss: text(facts.lossPercent),
+          percent: text(facts.incomeLossPercent),
+        }),
+        ...membersOf(facts).map((member) =>
+          t("monitoring.facts.epidemic_member", {
+            name: text(member.name),
+            status: t(
+              `monitoring.epidemicStatuses.${text(member.status) || "home_isolation"}` as "monitoring.epidemicStatuses.home_isolation",
+            ),
+            since: text(member.since) || "—",
+            until: text(member.until) || "—",
+          }),
+        ),
+      ];
     case "department_list": {
       const people = Array.isArray(facts.people) ? (facts.people as Facts[]) : [];
       const department = t(

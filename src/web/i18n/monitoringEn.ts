@@ -45,8 +45,9 @@ export const monitoringEn: Messages["monitoring"] = {
     no_work:
       "{name} (aged {age}) worked {workMonths} months, {idle} months without work (threshold {months})",
     epidemic_isolation:
-      "Per-capita income {previous} ({previousYear}) → {income} ({year}), down {loss}% (threshold {percent}%), with members isolated",
+      "Per-capita income {previous} ({previousYear}) → {income} ({year}), down {loss}% (threshold {percent}%), with members isolated or out of work",
     epidemic_member: "{name}: {status} ({since} to {until})",
+    epidemic_job: "Visit of {visitedOn} found a job problem: {note}",
     department_list: "{department} list row {row}: {name} (ID ending {tail}) — {reason}",
     unknown: "(none)",
   },

@@ -43,8 +43,9 @@ export const monitoringZh = {
     no_work: "{name}（{age}岁）全年务工 {workMonths} 个月，{idle} 个月无务工（阈值 {months} 个月）",
     department_list: "{department}名单第 {row} 行：{name}（证件尾号 {tail}）—— {reason}",
     epidemic_isolation:
-      "人均纯收入 {previous} 元（{previousYear}年）→ {income} 元（{year}年），下降 {loss}%（阈值 {percent}%），期间有家庭成员被隔离",
+      "人均纯收入 {previous} 元（{previousYear}年）→ {income} 元（{year}年），下降 {loss}%（阈值 {percent}%），期间有家庭成员被隔离或失业",
     epidemic_member: "{name}：{status}（{since} 至 {until}）",
+    epidemic_job: "{visitedOn} 走访发现务工就业困难：{note}",
     unknown: "（无）",
   },
   epidemicStatuses: {

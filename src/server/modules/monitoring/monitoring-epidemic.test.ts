@@ -130,6 +130,7 @@ describe("epidemic isolation with income loss", () => {
           visitedOn: "2020-02-10",
         },
       ],
+      jobLoss: [],
     });
     const [alert] = await t.db.query<{ sourceKey: string }>(
       `select source_key as "sourceKey" from monitoring_alert where household_id = $1 and rule_code = 'epidemic_isolation'`,
@@ -224,5 +225,40 @@ describe("epidemic isolation with income loss", () => {
     const counts = await t.db.transaction((tx) => evaluateCounty(tx, JING_COUNTY));
     expect(counts.raised).toBe(5);
     expect(await open()).toEqual(byHousehold);
+  });
+});
+
+describe("work lost during the epidemic with income loss", () => {
+  /** Records a visit finding a job problem (务工就业), nobody isolated, then re-evaluates. */
+  async function jobVisit(detail: HouseholdDetail, visitedOn: string): Promise<void> {
+    const response = await admin.request("POST", "/api/visits", {
+      id: randomUUID(),
+      householdId: detail.id,
+      kind: "phone",
+      visitedOn,
+      metWith: "户主",
+      problems: [{ kind: "job", note: "返乡后无法外出务工" }],
+      recordedAt: new Date().toISOString(),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    await evaluateHouseholds(t.db, [detail.id]);
+  }
+
+  it("fires on a job problem found in the year with the income loss, not without the loss or in another year", async () => {
+    await setLoss(20);
+    const lost = await household(7000);
+    const kept = await household(9000);
+    const lastYear = await household(7000);
+    await jobVisit(lost, "2020-03-02");
+    await jobVisit(kept, "2020-03-02");
+    await jobVisit(lastYear, "2019-12-31");
+    const facts = await epidemicAlert(lost.id);
+    expect(facts).toMatchObject({
+      lossPercent: 30,
+      members: [],
+      jobLoss: [{ visitedOn: "2020-03-02", note: "返乡后无法外出务工" }],
+    });
+    expect(await epidemicAlert(kept.id)).toBeUndefined();
+    expect(await epidemicAlert(lastYear.id)).toBeUndefined();
   });
 });

@@ -89,6 +89,20 @@ epi as (
   ) e join member m on m.id = e.member_id
   group by e.household_id, e.year
 ),
+-- Work lost during the monitoring year, as found on visits: a problem of kind 'job' (务工就业) recorded
+-- on a visit within the year.
+job as (
+  select p.household_id, c.year,
+    string_agg(p.id::text, ',' order by p.id) as job_key,
+    jsonb_agg(jsonb_build_object('visitedOn', v.visited_on, 'note', p.note) order by v.visited_on, p.id) as job_problems
+  from visit_problem p
+  join cfg c on c.county_code = p.county_code and c.loss_percent is not null
+  join visit v on v.id = p.visit_id
+  where p.kind = 'job'
+    and ($2::uuid[] is null or p.household_id = any($2::uuid[]))
+    and v.visited_on between make_date(c.year, 1, 1) and make_date(c.year, 12, 31)
+  group by p.household_id, c.year
+),
 -- A member seriously ill or disabled now who was not in the household's baseline version: the
 -- newest saved before the window began, or the first version when every one is inside it. Read
 -- only for households saved inside the window that have such a member.
@@ -133,7 +147,8 @@ base as (
       i.wage + i.business + i.property + i.transfer - i.business_costs) as spending_base,
     case when p.year is not null then p.year when i.year is not null then i.year end as spending_base_year,
     s.medical, s.disaster_loss, s.other,
-    mem.idle_key, mem.idle_members, ill.ill_key, ill.ill_facts, epi.epi_key, epi.epi_members
+    mem.idle_key, mem.idle_members, ill.ill_key, ill.ill_facts, epi.epi_key, epi.epi_members,
+    job.job_key, job.job_problems
   from household h
   join cfg c on c.county_code = h.county_code
   left join household_income i on i.household_id = h.id and i.year = c.year
@@ -141,6 +156,7 @@ base as (
   left join household_rigid_spending s on s.household_id = h.id and s.year = c.year and c.spending_percent is not null
   left join mem on mem.household_id = h.id and mem.year = c.year
   left join epi on epi.household_id = h.id and epi.year = c.year
+  left join job on job.household_id = h.id and job.year = c.year
   left join ill on ill.household_id = h.id and ill.year = c.year
   where h.status <> 'removed'
     and ($1::text is null or h.county_code = $1)
@@ -175,12 +191,15 @@ fired (household_id, county_code, rule_code, year, source_key, facts) as (
       jsonb_build_object('months', b.months, 'members', b.idle_members) end),
     -- Isolated or quarantined during the year, and per-capita income down at least
     -- \`incomeLossPercent\` on the year before.
-    ('epidemic_isolation', b.year::text || ':' || b.epi_key, case when b.epi_key is not null
+    -- Or work lost (a 'job' problem found on a visit of the year), with the same income loss.
+    ('epidemic_isolation', b.year::text || ':' || coalesce(b.epi_key, '') || coalesce('|job:' || b.job_key, ''),
+     case when (b.epi_key is not null or b.job_key is not null)
         and b.previous_pci > 0 and b.pci <= b.previous_pci * (1 - b.loss_percent / 100) then
       jsonb_build_object('year', b.year, 'perCapitaIncome', b.pci,
         'previousYear', b.previous_year, 'previousPerCapitaIncome', b.previous_pci,
         'lossPercent', round((b.previous_pci - b.pci) * 100 / b.previous_pci, 1),
-        'incomeLossPercent', b.loss_percent, 'members', b.epi_members) end),
+        'incomeLossPercent', b.loss_percent, 'members', coalesce(b.epi_members, '[]'::jsonb),
+        'jobLoss', coalesce(b.job_problems, '[]'::jsonb)) end),
     -- A basic guarantee (or safe water) red, or yellow too when the level says so.
     ('guarantee_at_risk', case when b.lights is not null then
       (select string_agg(g.key || ':' || g.value, ',' order by g.key) from jsonb_each_text(b.lights) g) end,

@@ -44,12 +44,14 @@ describe("describeFacts", () => {
           lossPercent: 20,
           incomeLossPercent: 20,
           members: [{ name: "张大山", status: "central_quarantine", since: "2020-02-01", until: null }],
+          jobLoss: [{ visitedOn: "2020-03-02", note: "无法外出务工" }],
         },
         t,
       ),
     ).toEqual([
-      "人均纯收入 10,000.00 元（2019年）→ 8,000.00 元（2020年），下降 20%（阈值 20%），期间有家庭成员被隔离",
+      "人均纯收入 10,000.00 元（2019年）→ 8,000.00 元（2020年），下降 20%（阈值 20%），期间有家庭成员被隔离或失业",
       "张大山：集中隔离（2020-02-01 至 —）",
+      "2020-03-02 走访发现务工就业困难：无法外出务工",
     ]);
     expect(describeFacts("guarantee_at_risk", { level: "red", guarantees: { housing: "red" } }, t)).toEqual([
       "住房安全：未保障",

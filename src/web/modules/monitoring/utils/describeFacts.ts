@@ -97,6 +97,12 @@ export function describeFacts(ruleCode: MonitoringRuleCode, facts: Facts, t: Tra
             until: text(member.until) || "—",
           }),
         ),
+        ...(Array.isArray(facts.jobLoss) ? (facts.jobLoss as Facts[]) : []).map((problem) =>
+          t("monitoring.facts.epidemic_job", {
+            visitedOn: text(problem.visitedOn),
+            note: text(problem.note),
+          }),
+        ),
       ];
     case "department_list": {
       const people = Array.isArray(facts.people) ? (facts.people as Facts[]) : [];

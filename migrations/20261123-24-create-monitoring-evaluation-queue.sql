@@ -1,6 +1,7 @@
 -- Households whose monitoring rules must be evaluated again, because something the rules read
 -- changed where no one evaluated them at once: a roster import (set-based writes and COPY), a
--- field visit (the members' epidemic status), the demo generator. A statement-level trigger
+-- field visit (the members' epidemic status and problems are written in the visit's own statement,
+-- so the visit's trigger covers them), the demo generator. A statement-level trigger
 -- appends ONE row per statement holding the households it touched, so a writer pays one small
 -- insert per statement (a 1,000-household import chunk as much as a single visit), with no
 -- per-household index entry and no lock shared with other writers. The server drains the queue in
@@ -24,7 +25,7 @@ begin
   return null;
 end $$;
 
--- Rows of visits and member statuses name their household in household_id.
+-- Visits name their household in household_id.
 create function monitoring_queue_visited_households() returns trigger
 language plpgsql as $$
 begin
@@ -39,6 +40,4 @@ create trigger monitoring_queue_household_insert after insert on household
 create trigger monitoring_queue_household_update after update on household
   referencing new table as new_rows for each statement execute function monitoring_queue_households();
 create trigger monitoring_queue_visit_insert after insert on visit
-  referencing new table as new_rows for each statement execute function monitoring_queue_visited_households();
-create trigger monitoring_queue_visit_member_status_insert after insert on visit_member_status
   referencing new table as new_rows for each statement execute function monitoring_queue_visited_households();

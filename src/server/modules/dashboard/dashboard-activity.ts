@@ -88,6 +88,8 @@ export function activityOf(all: ActivityRows, prefix: string): ActivityFigures {
   const difficulties = within(all.difficulties);
   const cases = within(all.cases);
   const risks = within(all.risks);
+  // Rows without a kind are each group's totals over every kind (grouping sets).
+  const difficultyTotals = difficulties.filter((d) => d.kind === null);
   const kinds = [...new Set(difficulties.flatMap((d) => (d.kind === null ? [] : [d.kind])))].sort();
   const identified = cases.filter((c) => IDENTIFIED.has(c.stage));
   const eliminated = cases.filter((c) => c.stage === "closed");
@@ -122,18 +124,9 @@ export function activityOf(all: ActivityRows, prefix: string): ActivityFigures {
       }),
     },
     difficulties: {
-      open: sum(
-        difficulties.filter((d) => d.kind === null),
-        (d) => d.open,
-      ),
-      resolved: sum(
-        difficulties.filter((d) => d.kind === null),
-        (d) => d.resolved,
-      ),
-      households: sum(
-        difficulties.filter((d) => d.kind === null),
-        (d) => d.households,
-      ),
+      open: sum(difficultyTotals, (d) => d.open),
+      resolved: sum(difficultyTotals, (d) => d.resolved),
+      households: sum(difficultyTotals, (d) => d.households),
       byKind: kinds.map((kind) => {
         const rows = difficulties.filter((d) => d.kind === kind);
         return { kind, open: sum(rows, (r) => r.open), resolved: sum(rows, (r) => r.resolved) };

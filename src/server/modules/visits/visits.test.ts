@@ -1,101 +1,32 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HouseholdDetail } from "../../../shared/api/households.api.js";
 import type { VisitDraft, VisitView } from "../../../shared/api/visits.api.js";
-import { householdDraft } from "../../test/household-factory.js";
+import { createUserFixture, JING_COUNTY, signIn, type TestAgent, type TestApp } from "../../test/test-app.js";
 import {
-  createTestApp,
-  createUserFixture,
-  JING_COUNTY,
-  signIn,
-  type TestAgent,
-  type TestApp,
-} from "../../test/test-app.js";
+  createVisitTestbed,
+  JPEG,
+  PNG,
+  VISIT_VILLAGE,
+  type VisitTestbed,
+  visitOf,
+} from "../../test/visit-fixtures.js";
 
 let t: TestApp;
 let admin: TestAgent;
 let caseworker: TestAgent;
-let caseworkerId: string;
 let cadre: TestAgent;
-const VILLAGE = "341823100001";
+let bed: VisitTestbed;
+const VILLAGE = VISIT_VILLAGE;
 const OTHER_VILLAGE = "341823100002";
 
-// The smallest valid images of each accepted type (their first bytes are what the server checks).
-const JPEG = Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
-]);
-const PNG = Buffer.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-]);
-
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await signIn(
-    t.app,
-    (await createUserFixture(t.db, { role: "administrator", regionCode: JING_COUNTY })).username,
-  );
-  const worker = await createUserFixture(t.db, { role: "caseworker", regionCode: VILLAGE });
-  caseworkerId = worker.id;
-  caseworker = await signIn(t.app, worker.username);
-  cadre = await signIn(
-    t.app,
-    (await createUserFixture(t.db, { role: "village_cadre", regionCode: VILLAGE })).username,
-  );
+  bed = await createVisitTestbed();
+  ({ t, admin, caseworker, cadre } = bed);
 });
 afterAll(() => t.close());
 
-/** A household in the village, assigned to the test caseworker. */
-async function household(regionCode = VILLAGE, isAssigned = true): Promise<HouseholdDetail> {
-  const created = await admin.request("POST", "/api/households", {
-    household: householdDraft({ regionCode }),
-  });
-  expect(created.statusCode).toBe(200);
-  const detail = (created.json() as { household: HouseholdDetail }).household;
-  if (isAssigned) {
-    const assigned = await admin.request("PUT", `/api/households/${detail.id}/caseworkers`, {
-      userIds: [caseworkerId],
-    });
-    expect(assigned.statusCode).toBe(200);
-  }
-  return detail;
-}
-
-function visitOf(detail: HouseholdDetail, overrides: Partial<VisitDraft> = {}): VisitDraft {
-  return {
-    id: randomUUID(),
-    householdId: detail.id,
-    kind: "on_site",
-    visitedOn: "2020-02-10",
-    metWith: "户主张大山",
-    indicators: [
-      { code: "food", isMet: true, note: "" },
-      { code: "housing", isMet: false, note: "屋顶漏雨" },
-    ],
-    livingConditions: "粮食够吃到四月",
-    problems: [
-      { kind: "supplies", note: "缺口罩和消毒液" },
-      { kind: "farming", note: "无人春耕" },
-    ],
-    assistanceGiven: "送去口罩 20 个",
-    assistancePlanned: "联系村里代耕",
-    memberStatuses: [
-      { memberId: detail.members[0]!.id, status: "home_isolation", since: "2020-02-01", until: null },
-      { memberId: detail.members[1]!.id, status: "released", since: "2020-01-25", until: "2020-02-08" },
-    ],
-    photos: [{ mediaType: "image/jpeg", dataBase64: JPEG.toString("base64") }],
-    location: { latitude: 30.69, longitude: 118.41, accuracyM: 12 },
-    recordedAt: "2020-02-10T09:30:00+08:00",
-    ...overrides,
-  };
-}
-
-async function count(table: string, where: string, params: unknown[]): Promise<number> {
-  const [row] = await t.db.query<{ n: number }>(
-    `select count(*)::int as n from ${table} where ${where}`,
-    params,
-  );
-  return row!.n;
-}
+const household = (regionCode?: string, isAssigned?: boolean) => bed.household(regionCode, isAssigned);
+const count = (table: string, where: string, params: unknown[]) => bed.count(table, where, params);
 
 describe("recording a visit", () => {
   it("stores everything the phone sent and shows it back", async () => {

@@ -1,9 +1,9 @@
 import { Button, Empty, Flex, Table, type TableColumnsType, Typography } from "antd";
-import { Link } from "react-router";
 import type { MonitoringAlertView } from "../../../../shared/api/monitoring.api.js";
 import { useT } from "../../../i18n/useT.js";
 import { formatDateTime } from "../../../ui/formatDateTime.js";
 import { AlertFacts } from "./AlertFacts.js";
+import { HouseholdCell } from "./HouseholdCell.js";
 
 interface AlertsTableProps {
   rows: MonitoringAlertView[];
@@ -26,14 +26,7 @@ export function AlertsTable(props: AlertsTableProps) {
       key: "household",
       width: 200,
       render: (_, row) => (
-        <Flex vertical>
-          <Link to={`/households/${row.householdId}`} data-testid="alert-household">
-            {row.headName || row.householdNumber}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.regionName} · {row.householdNumber}
-          </Typography.Text>
-        </Flex>
+        <HouseholdCell to={`/households/${row.householdId}`} testId="alert-household" row={row} />
       ),
     },
     {

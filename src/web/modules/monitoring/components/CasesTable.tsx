@@ -1,9 +1,9 @@
-import { Empty, Flex, Table, type TableColumnsType, Tag, Typography } from "antd";
-import { Link } from "react-router";
+import { Empty, Flex, Table, type TableColumnsType, Tag } from "antd";
 import type { CaseListRow } from "../../../../shared/api/monitoring.api.js";
 import { useT } from "../../../i18n/useT.js";
 import { formatDateTime } from "../../../ui/formatDateTime.js";
 import { CaseStageTag } from "./CaseStageTag.js";
+import { HouseholdCell } from "./HouseholdCell.js";
 
 interface CasesTableProps {
   rows: CaseListRow[];
@@ -20,16 +20,7 @@ export function CasesTable(props: CasesTableProps) {
     {
       title: t("monitoring.cases.household"),
       key: "household",
-      render: (_, row) => (
-        <Flex vertical>
-          <Link to={`/monitoring/cases/${row.id}`} data-testid="case-link">
-            {row.headName || row.householdNumber}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.regionName} · {row.householdNumber}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (_, row) => <HouseholdCell to={`/monitoring/cases/${row.id}`} testId="case-link" row={row} />,
     },
     {
       title: t("monitoring.cases.stage"),

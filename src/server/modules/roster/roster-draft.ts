@@ -1,37 +1,28 @@
 import type { HouseholdDraft, IncomeDraft, MemberDraft } from "../../../shared/household-draft.js";
 import { perCapitaNetIncome } from "../../../shared/household-income.js";
-import { maskPhone, parseIdNumber } from "../../../shared/id-number.js";
-import { headerOf, type RosterColumnKey } from "../../../shared/roster/roster-columns.js";
-import type { RosterProblemCode } from "../../../shared/roster/roster-problems.js";
+import { maskPhone } from "../../../shared/id-number.js";
+import type { RosterColumnKey } from "../../../shared/roster/roster-columns.js";
 import {
   type Read,
   readCauses,
   readCode,
-  readDate,
-  readHealth,
   readNumber,
   readPovertyStatus,
-  readSex,
   readWholeNumber,
   readYear,
   readYesNo,
 } from "../../../shared/roster/roster-values.js";
-import type { HouseholdSnapshot, StoredMember } from "../households/household-present.js";
+import type { HouseholdSnapshot } from "../households/household-present.js";
+import { GroupCells, text } from "./roster-cells.js";
+import { type MemberLine, memberOf } from "./roster-member-draft.js";
 import type { RegionIndex } from "./roster-regions.js";
 import type { RosterProblem, RosterRow, RosterTable } from "./roster-sheet.js";
+
+export type { MemberLine } from "./roster-member-draft.js";
 
 // One household's rows turned into a HouseholdDraft, merged with what is stored. The file is the
 // source of what it says; what it does not say (an absent column, an empty cell) keeps the stored
 // value, or takes a documented default for a new household. An empty cell never erases data.
-
-/** A row of the file and the stored member it speaks of, when there is one. */
-export interface MemberLine {
-  row: RosterRow;
-  /** The ID number as it will be stored (18 characters when it parses), or the text as typed. */
-  idNumber: string;
-  /** The stored member: of this household, or moving in from another household the file names. */
-  stored: StoredMember | undefined;
-}
 
 export interface DraftInput {
   householdNumber: string;
@@ -60,15 +51,6 @@ export interface BuiltDraft {
   problems: RosterProblem[];
 }
 
-const MEMBER_CODE_FIELDS = [
-  ["relation", "relation"],
-  ["ethnicity", "ethnicity"],
-  ["education", "education"],
-  ["schoolingStatus", "schoolingStatus"],
-  ["labourAbility", "labourAbility"],
-  ["workPlace", "workPlace"],
-] as const;
-
 const INCOME_PARTS = [
   "wage",
   "business",
@@ -83,97 +65,6 @@ const INCOME_PARTS = [
 ] as const satisfies readonly (keyof IncomeDraft & RosterColumnKey)[];
 
 const toCents = (yuan: number) => Math.round(yuan * 100);
-
-/** Values read from two cells: equal primitives, or equal arrays and objects (causes, health and grade). */
-function isSameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Reads a group's cells column by column, recording each problem where the clerk will find it. */
-class GroupCells {
-  readonly problems: RosterProblem[] = [];
-  /** Draft fields that could not be read and hold a stand-in value (see BuiltDraft.unknown). */
-  readonly unknown = new Set<string>();
-
-  constructor(
-    private readonly tables: readonly RosterTable[],
-    private readonly rows: readonly RosterRow[],
-  ) {}
-
-  /** The column's header as the file writes it (in the first sheet that has it). */
-  column(key: RosterColumnKey): string {
-    for (const table of this.tables) {
-      const header = table.layout.headers[key];
-      if (header !== undefined) return header;
-    }
-    return headerOf(key);
-  }
-
-  /** The household's first row: its household-sheet row when there is one. */
-  firstRow(): RosterRow {
-    return this.rows[0]!;
-  }
-
-  report(
-    row: RosterRow,
-    key: RosterColumnKey,
-    value: string,
-    reason: string,
-    code: RosterProblemCode = "roster_value_unreadable",
-  ): void {
-    const column = row.table.layout.headers[key] ?? this.column(key);
-    this.problems.push({ sheet: row.table.label, row: row.row, column, value, reason, code });
-  }
-
-  /** A member-level value of one row; undefined when empty, or unreadable (then reported). */
-  own<T>(row: RosterRow, key: RosterColumnKey, read: (text: string) => Read<T>): T | undefined {
-    const text = row.text[key];
-    if (text === undefined || text === "") return undefined;
-    const result = read(text);
-    if (result.ok) return result.value;
-    this.report(row, key, text, result.reason, result.code);
-    return undefined;
-  }
-
-  /** A household-level value: every row that fills it must say the same; the first one counts. */
-  shared<T>(key: RosterColumnKey, read: (text: string) => Read<T>): T | undefined {
-    let first: { value: T; row: RosterRow; text: string } | undefined;
-    for (const row of this.rows) {
-      const text = row.text[key];
-      if (text === undefined || text === "" || text === first?.text) continue;
-      const result = read(text);
-      if (!result.ok) {
-        this.report(row, key, text, result.reason, result.code);
-        continue;
-      }
-      if (!first) first = { value: result.value, row, text };
-      else if (!isSameValue(first.value, result.value)) {
-        const where =
-          first.row.table === row.table
-            ? `第${first.row.row}行`
-            : `“${first.row.table.label}”第${first.row.row}行`;
-        this.report(
-          row,
-          key,
-          text,
-          `同一户各行的“${this.column(key)}”应相同：${where}为“${first.text}”，本行为“${text}”`,
-          "roster_rows_disagree",
-        );
-      }
-    }
-    return first?.value;
-  }
-
-  /** The first row that fills a column, for reporting a household-level problem. */
-  rowOf(key: RosterColumnKey): { row: RosterRow; text: string } {
-    const row = this.rows.find((r) => r.text[key]);
-    return row ? { row, text: row.text[key]! } : { row: this.firstRow(), text: "" };
-  }
-}
-
-const text = (value: string): Read<string> => ({ ok: true, value });
 
 function regionOf(cells: GroupCells, regions: RegionIndex) {
   const county = cells.shared("county", text);
@@ -216,101 +107,6 @@ function regionOf(cells: GroupCells, regions: RegionIndex) {
   return { code, address: `${township?.name ?? ""}${village.name}${groupName ?? ""}` };
 }
 
-/** Stand-ins for unreadable member fields, so the rest of the household can still be checked. */
-const MEMBER_STAND_INS = {
-  relation: "other",
-  ethnicity: "other",
-  education: "junior",
-  schoolingStatus: "not_in_school",
-  labourAbility: "ordinary",
-  workPlace: "none",
-} as const;
-
-/** A member from its row and the stored member; `unknown` lists fields given stand-in values. */
-function memberOf(cells: GroupCells, line: MemberLine, householdPhone: string | null, today: Date) {
-  const { row, stored } = line;
-  const unknown: string[] = [];
-  const need = (field: string, key: RosterColumnKey) => {
-    unknown.push(field);
-    if (row.text[key] === undefined)
-      cells.report(row, key, "", `新成员须填写“${cells.column(key)}”`, "roster_member_field_required");
-  };
-  const name = cells.own(row, "name", text) ?? stored?.name;
-  if (name === undefined) need("name", "name");
-  const parsed = parseIdNumber(line.idNumber, today);
-  const birthDate = cells.own(row, "birthDate", readDate);
-  if (birthDate && parsed.ok && birthDate !== parsed.birthDate) {
-    cells.report(
-      row,
-      "birthDate",
-      birthDate,
-      `出生日期与证件号码中的出生日期 ${parsed.birthDate} 不符`,
-      "roster_birth_date_mismatch",
-    );
-  }
-  const codes = { ...MEMBER_STAND_INS } as Record<(typeof MEMBER_CODE_FIELDS)[number][0], string>;
-  for (const [field, list] of MEMBER_CODE_FIELDS) {
-    const value = cells.own(row, field, (t) => readCode(list, t)) ?? stored?.[field];
-    if (value === undefined) need(field, field);
-    else codes[field] = value;
-  }
-  const healthCell = cells.own(row, "health", readHealth);
-  const health = healthCell?.health ?? stored?.health;
-  if (health === undefined) need("health", "health");
-  const gradeCell = cells.own(row, "disabilityGrade", (t) => readCode("disabilityGrade", t));
-  const disabilityGrade =
-    health !== "disabled"
-      ? (gradeCell ?? null)
-      : (gradeCell ?? healthCell?.disabilityGrade ?? stored?.disabilityGrade ?? null);
-  if (health === undefined) unknown.push("disabilityGrade");
-  const seriousIllness = cells.own(row, "hasSeriousIllnessInsurance", readYesNo);
-  const rowPhone = cells.own(row, "phone", text);
-  // The national layout's 联系电话 is the household's, repeated on every row (masked in a masked export).
-  const isHouseholdPhone =
-    householdPhone !== null && (rowPhone === householdPhone || rowPhone === maskPhone(householdPhone));
-  const phone =
-    rowPhone === undefined || isHouseholdPhone
-      ? (stored?.phone ?? null)
-      : stored?.phone && rowPhone === maskPhone(stored.phone)
-        ? stored.phone
-        : rowPhone;
-  const member: MemberDraft = {
-    ...(stored ? { id: stored.id } : {}),
-    name: name ?? "（姓名不详）",
-    sex: cells.own(row, "sex", readSex) ?? (parsed.ok ? parsed.sex : (stored?.sex ?? "male")),
-    idNumber: line.idNumber,
-    relation: codes.relation as MemberDraft["relation"],
-    ethnicity: codes.ethnicity as MemberDraft["ethnicity"],
-    education: codes.education as MemberDraft["education"],
-    schoolingStatus: codes.schoolingStatus as MemberDraft["schoolingStatus"],
-    health: health ?? "healthy",
-    disabilityGrade,
-    labourAbility: codes.labourAbility as MemberDraft["labourAbility"],
-    workPlace: codes.workPlace as MemberDraft["workPlace"],
-    workMonths: cells.own(row, "workMonths", (t) => readWholeNumber(t, 0, 99)) ?? stored?.workMonths ?? 0,
-    hasSeriousIllnessInsurance: seriousIllness ?? stored?.hasSeriousIllnessInsurance ?? false,
-    // Serious-illness cover is part of the basic scheme, so a file without the basic column implies it.
-    hasBasicMedicalInsurance:
-      cells.own(row, "hasBasicMedicalInsurance", readYesNo) ??
-      stored?.hasBasicMedicalInsurance ??
-      seriousIllness ??
-      false,
-    hasBasicPension: cells.own(row, "hasBasicPension", readYesNo) ?? stored?.hasBasicPension ?? false,
-    phone,
-    status: cells.own(row, "memberStatus", (t) => readCode("memberStatus", t)) ?? "active",
-  };
-  // 人编号: an empty cell or an absent column keeps the stored number (set only when there is one,
-  // so that a member without a number compares equal to its stored self).
-  const personNumber = cells.own(row, "personNumber", text) ?? stored?.personNumber;
-  if (personNumber != null) member.personNumber = personNumber;
-  return { member, unknown };
-}
-
-/**
- * The year's income: from the file's income columns when it has them; from 人均纯收入 alone
- * (the national layout) the stored account is kept when it gives the same figure, else the total
- * is recorded unclassified under other transfers (the layout does not say where it came from).
- */
 function incomeOf(cells: GroupCells, existing: IncomeDraft | undefined, activeCount: number, today: Date) {
   const year = cells.shared("incomeYear", readYear) ?? existing?.year ?? today.getUTCFullYear() - 1;
   const base: IncomeDraft = existing

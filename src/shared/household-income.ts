@@ -54,7 +54,21 @@ export function perCapitaNetIncome(income: IncomeDraft, memberCount: number): nu
 
 /** Completed years between an ISO birth date (YYYY-MM-DD) and `today`, by UTC calendar date. */
 export function ageOn(birthDate: string, today: Date): number {
-  const [year, month, day] = birthDate.split("-").map(Number) as [number, number, number];
+  if (!(birthDate.length === 10 && birthDate[4] === "-" && birthDate[7] === "-")) {
+    const [year, month, day] = birthDate.split("-").map(Number) as [number, number, number];
+    return yearsSince(year, month, day, today);
+  }
+  // Read digit by digit: an import asks this of every person several times.
+  const digit = (at: number) => birthDate.charCodeAt(at) - 48;
+  return yearsSince(
+    digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+    digit(5) * 10 + digit(6),
+    digit(8) * 10 + digit(9),
+    today,
+  );
+}
+
+function yearsSince(year: number, month: number, day: number, today: Date): number {
   const beforeBirthday =
     today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
   return today.getUTCFullYear() - year - (beforeBirthday ? 1 : 0);

@@ -7,7 +7,7 @@ const CHECK_CHARS = "10X98765432";
 /** The check character (0-9 or X) for the first 17 digits of an ID number. */
 export function idNumberChecksum(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i += 1) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
   return CHECK_CHARS[sum % 11]!;
 }
 
@@ -17,6 +17,8 @@ export type ParsedIdNumber =
 
 /** Full-width digits and letters (as typed with a Chinese IME) to half-width, spaces removed. */
 function normalise(text: string): string {
+  // Most numbers come as typed in half-width: nothing to change.
+  if (/^\d{17}[\dX]$/.test(text)) return text;
   return text
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (char) =>
       String.fromCharCode(char.charCodeAt(0) - 0xfee0),

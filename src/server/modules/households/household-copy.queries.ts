@@ -20,7 +20,18 @@ import {
 type Fields<T> = readonly (readonly [keyof T, string, string])[];
 
 const columnsOf = <T>(fields: Fields<T>): CopyColumn[] => fields.map(([, name, type]) => ({ name, type }));
-const valuesOf = <T>(fields: Fields<T>, record: T) => fields.map(([key]) => record[key]);
+const valuesOf = <T>(fields: Fields<T>, { added, saved }: Layered<T>) =>
+  fields.map(([key]) => (key in added ? added[key] : saved[key]));
+
+/**
+ * A row as two layers, read column by column: what the table adds (ids, county, derived figures)
+ * over what was saved (the household or member as checked). A county's import loads hundreds of
+ * thousands of rows: merging the two into one object per row was most of the cost of making them.
+ */
+export interface Layered<T> {
+  added: Partial<T>;
+  saved: Partial<T>;
+}
 
 const FINDING_COLUMNS: CopyColumn[] = [
   { name: "household_id", type: "uuid" },
@@ -42,9 +53,9 @@ const VERSION_COLUMNS: CopyColumn[] = [
 
 /** Everything a batch of new households writes. */
 export interface NewHouseholdRows {
-  households: readonly HouseholdRow[];
-  members: readonly MemberRow[];
-  incomes: readonly IncomeRow[];
+  households: readonly Layered<HouseholdRow>[];
+  members: readonly Layered<MemberRow>[];
+  incomes: readonly Layered<IncomeRow>[];
   findings: readonly FindingRow[];
   versions: readonly VersionInsert[];
 }

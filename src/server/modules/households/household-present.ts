@@ -1,6 +1,7 @@
 import type { HouseholdDetail } from "../../../shared/api/households.api.js";
 import { assessGuarantees } from "../../../shared/basic-guarantees.js";
 import type { HouseholdDraft, MemberDraft } from "../../../shared/household-draft.js";
+import { ageOn } from "../../../shared/household-income.js";
 import { maskIdNumber, maskPhone } from "../../../shared/id-number.js";
 
 /** A member as stored in a version snapshot: the draft plus its id and the birth date from the ID. */
@@ -11,15 +12,6 @@ export interface HouseholdSnapshot {
   id: string;
   countyCode: string;
   household: Omit<HouseholdDraft, "members"> & { members: StoredMember[] };
-}
-
-/** Whole years between a birth date and `today`. */
-export function ageOn(birthDate: string, today: Date): number {
-  const [year, month, day] = birthDate.split("-").map(Number) as [number, number, number];
-  let age = today.getUTCFullYear() - year;
-  if (today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day))
-    age -= 1;
-  return age;
 }
 
 export function maskBankAccount(account: string): string {

@@ -10,19 +10,23 @@ import { AppError } from "../../http/app-error.js";
 import type { ServiceContext } from "../../http/route.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { findRegion } from "../regions/regions.queries.js";
-import { copyNewHouseholds, type NewHouseholdRows } from "./household-copy.queries.js";
+import { copyNewHouseholds, type Layered, type NewHouseholdRows } from "./household-copy.queries.js";
 import { type HouseholdSnapshot, maskBankAccount, type StoredMember } from "./household-present.js";
 import {
+  type FindingRow,
   findActiveMembersElsewhere,
   findVersion,
   type HouseholdRow,
+  type IncomeRow,
   insertHouseholds,
   insertVersions,
   isHouseholdNumberTaken,
+  type MemberRow,
   replaceFindings,
   updateHouseholdRows,
   upsertIncomes,
   upsertMembers,
+  type VersionInsert,
 } from "./households.queries.js";
 
 const BODY = "body.household";
@@ -109,25 +113,28 @@ export function prepareHousehold(
   };
 }
 
+/** What the household table derives from a household: its members counted, head, income, lights. */
+function householdFigures(household: HouseholdSnapshot["household"], today: Date) {
+  const active = activeMembers(household.members);
+  return {
+    memberCount: active.length,
+    headName: active.find((m) => m.relation === "head")?.name ?? "",
+    perCapitaIncome: perCapitaNetIncome(household.income, active.length),
+    guaranteeLights: Object.fromEntries(
+      assessGuarantees(household, today).map((g) => [g.guarantee, g.light]),
+    ),
+  };
+}
+
 function householdRow(
   id: string,
   countyCode: string,
   household: HouseholdSnapshot["household"],
   today: Date,
+  warningCount: number,
 ): HouseholdRow {
-  const { members, income, ...fields } = household;
-  const active = activeMembers(members);
-  const lights = Object.fromEntries(assessGuarantees(household, today).map((g) => [g.guarantee, g.light]));
-  return {
-    ...fields,
-    id,
-    countyCode,
-    memberCount: active.length,
-    headName: active.find((m) => m.relation === "head")?.name ?? "",
-    perCapitaIncome: perCapitaNetIncome(income, active.length),
-    guaranteeLights: lights,
-    warningCount: 0,
-  };
+  const { members: _members, income: _income, ...fields } = household;
+  return { ...fields, id, countyCode, ...householdFigures(household, today), warningCount };
 }
 
 async function assertIdsNotActiveElsewhere(
@@ -164,54 +171,95 @@ export interface PreparedHousehold {
   newMemberIds?: ReadonlySet<string>;
 }
 
-/** What writing one household puts in each table. */
-function rowsOf(
-  p: PreparedHousehold,
-  actor: { id: string; username: string } | null,
-  today: Date,
-): NewHouseholdRows & { household: HouseholdRow } {
-  const { snapshot, warnings } = p;
-  const household = {
-    ...householdRow(snapshot.id, snapshot.countyCode, snapshot.household, today),
-    warningCount: warnings.length,
+/** The version row a write adds. */
+function versionOf(p: PreparedHousehold, actor: { id: string; username: string } | null) {
+  return {
+    householdId: p.snapshot.id,
+    version: p.version,
+    countyCode: p.snapshot.countyCode,
+    changedBy: actor?.id ?? null,
+    changedByUsername: actor?.username ?? null,
+    reason: p.reason,
+    snapshot: p.snapshot,
   };
+}
+
+function findingsOf({ snapshot, warnings }: PreparedHousehold) {
+  return warnings.map((w) => ({
+    householdId: snapshot.id,
+    countyCode: snapshot.countyCode,
+    path: w.path,
+    code: w.code,
+    message: w.message,
+  }));
+}
+
+/** What writing one household puts in each table. */
+function rowsOf(p: PreparedHousehold, actor: { id: string; username: string } | null, today: Date) {
+  const { snapshot, warnings } = p;
+  const household = householdRow(
+    snapshot.id,
+    snapshot.countyCode,
+    snapshot.household,
+    today,
+    warnings.length,
+  );
   return {
     household,
-    households: [household],
     members: snapshot.household.members.map((member, position) => ({
       ...member,
       countyCode: snapshot.countyCode,
       householdId: snapshot.id,
       position,
     })),
-    incomes: [
-      {
-        ...snapshot.household.income,
-        householdId: snapshot.id,
-        countyCode: snapshot.countyCode,
-        memberCount: household.memberCount,
-        perCapitaIncome: household.perCapitaIncome,
-      },
-    ],
-    findings: warnings.map((w) => ({
+    income: {
+      ...snapshot.household.income,
       householdId: snapshot.id,
       countyCode: snapshot.countyCode,
-      path: w.path,
-      code: w.code,
-      message: w.message,
-    })),
-    versions: [
-      {
-        householdId: snapshot.id,
-        version: p.version,
-        countyCode: snapshot.countyCode,
-        changedBy: actor?.id ?? null,
-        changedByUsername: actor?.username ?? null,
-        reason: p.reason,
-        snapshot,
-      },
-    ],
+      memberCount: household.memberCount,
+      perCapitaIncome: household.perCapitaIncome,
+    },
+    findings: findingsOf(p),
+    version: versionOf(p, actor),
   };
+}
+
+/** The same rows for COPY, each as what the table adds over what was saved (no merged copies). */
+function loadRowsOf(
+  loaded: readonly PreparedHousehold[],
+  actor: { id: string; username: string } | null,
+  today: Date,
+): NewHouseholdRows {
+  const rows = {
+    households: [] as Layered<HouseholdRow>[],
+    members: [] as Layered<MemberRow>[],
+    incomes: [] as Layered<IncomeRow>[],
+    findings: [] as FindingRow[],
+    versions: [] as VersionInsert[],
+  };
+  for (const p of loaded) {
+    const { id, countyCode, household } = p.snapshot;
+    const figures = householdFigures(household, today);
+    rows.households.push({
+      added: { id, countyCode, ...figures, warningCount: p.warnings.length },
+      saved: household,
+    });
+    household.members.forEach((member, position) => {
+      rows.members.push({ added: { countyCode, householdId: id, position }, saved: member });
+    });
+    rows.incomes.push({
+      added: {
+        householdId: id,
+        countyCode,
+        memberCount: figures.memberCount,
+        perCapitaIncome: figures.perCapitaIncome,
+      },
+      saved: household.income,
+    });
+    rows.findings.push(...findingsOf(p));
+    rows.versions.push(versionOf(p, actor));
+  }
+  return rows;
 }
 
 /** A new household whose members are all new: nothing of it exists yet, so it may be bulk-loaded. */
@@ -233,23 +281,14 @@ export async function writeHouseholds(
   prepared: readonly PreparedHousehold[],
   today: Date,
 ): Promise<void> {
-  const all = prepared.map((p) => ({ p, rows: rowsOf(p, actor, today) }));
   const copyFrom = tx.copyFrom?.bind(tx);
-  const loaded = copyFrom ? all.filter(({ p }) => isLoadable(p)) : [];
-  if (copyFrom && loaded.length > 0) {
-    await copyNewHouseholds(
-      { copyFrom },
-      {
-        households: loaded.map(({ rows }) => rows.household),
-        members: loaded.flatMap(({ rows }) => rows.members),
-        incomes: loaded.map(({ rows }) => rows.incomes[0]!),
-        findings: loaded.flatMap(({ rows }) => rows.findings),
-        versions: loaded.map(({ rows }) => rows.versions[0]!),
-      },
-    );
-  }
+  const loaded = copyFrom ? prepared.filter(isLoadable) : [];
+  if (copyFrom && loaded.length > 0) await copyNewHouseholds({ copyFrom }, loadRowsOf(loaded, actor, today));
   const isLoaded = new Set(loaded);
-  const rest = loaded.length === 0 ? all : all.filter((entry) => !isLoaded.has(entry));
+  const rest = (loaded.length === 0 ? prepared : prepared.filter((p) => !isLoaded.has(p))).map((p) => ({
+    p,
+    rows: rowsOf(p, actor, today),
+  }));
   if (rest.length === 0) return;
   const rows = rest.map(({ p, rows }) => ({ ...rows.household, expectedVersion: p.version - 1 }));
   await insertHouseholds(
@@ -265,7 +304,7 @@ export async function writeHouseholds(
   );
   await upsertIncomes(
     tx,
-    rest.map(({ rows }) => rows.incomes[0]!),
+    rest.map(({ rows }) => rows.income),
   );
   await replaceFindings(
     tx,
@@ -274,7 +313,7 @@ export async function writeHouseholds(
   );
   await insertVersions(
     tx,
-    rest.map(({ rows }) => rows.versions[0]!),
+    rest.map(({ rows }) => rows.version),
   );
 }
 

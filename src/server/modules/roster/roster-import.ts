@@ -220,7 +220,7 @@ export type CommitOutcome =
  * file is still being read: in a file whose rows come household by household (every export, every
  * national-system sheet) a household is planned and written as soon as the next one starts, so the
  * database server works while the file is parsed. A file in another order is read to its end, the
- * transaction rolled back, and the import done again from the complete book (commitBook). The
+ * transaction rolled back, and the import done again from the files read whole (readAndCommit). The
  * caller closes the book.
  */
 export async function commitRoster(
@@ -231,18 +231,7 @@ export async function commitRoster(
   if (!(options.isStreaming ?? db.engine === "postgres")) {
     // The embedded database runs in this thread: nothing would overlap, and its open transaction
     // holds off every other request (the page's polls among them). Read first, then write.
-    const read = await readRoster(sources, {
-      workDir: options.workDir,
-      today: options.today,
-      onRows: (done) => options.onProgress?.({ phase: "reading", done }),
-    });
-    if (!read.ok) return read;
-    try {
-      return { ok: true, book: read.book, ...(await commitBook(db, read.book, options)) };
-    } catch (error) {
-      await read.book.close();
-      throw error;
-    }
+    return readAndCommit(db, sources, options);
   }
   let book: RosterBook | undefined;
   try {
@@ -271,12 +260,34 @@ export async function commitRoster(
   } catch (error) {
     if (error instanceof Unreadable) return { ok: false, reason: error.message };
     if (error instanceof OutOfOrder && book) {
-      const done = await commitBook(db, book, options);
-      return { ok: true, book, ...done };
+      // The rows planned while reading were let go (see RosterBook.rowsAt): read the files again,
+      // this time parking every row, and import from the complete book.
+      await book.close();
+      return readAndCommit(db, sources, options);
     }
     if (error instanceof Refused && book) return { ok: true, book, plan: error.plan, refusal: error.reason };
     await book?.close();
     throw translated(error);
+  }
+}
+
+/** Reads the files whole, then plans and writes the book in one transaction (commitBook). */
+async function readAndCommit(
+  db: Db,
+  sources: readonly RosterSource[],
+  options: Omit<ImportOptions, "importId"> & { sha256: string; importId?: string },
+): Promise<CommitOutcome> {
+  const read = await readRoster(sources, {
+    workDir: options.workDir,
+    today: options.today,
+    onRows: (done) => options.onProgress?.({ phase: "reading", done }),
+  });
+  if (!read.ok) return read;
+  try {
+    return { ok: true, book: read.book, ...(await commitBook(db, read.book, options)) };
+  } catch (error) {
+    await read.book.close();
+    throw error;
   }
 }
 

@@ -364,7 +364,11 @@ export class Planner {
     const [[existing]] = await Promise.all([lookups, this.sink?.flush()]);
     const held = holding ? await holding.waiting(existing) : undefined;
     for (const [i, entry] of batch.entries()) {
-      if (held?.has(entry)) continue;
+      if (held?.has(entry)) {
+        // Planned by `finish`: its rows, taken from memory, must be read again then.
+        this.book.park(rows[i]!.people);
+        continue;
+      }
       this.planned.add(entry);
       const { household, people: personRows } = rows[i]!;
       const group: HouseholdGroup = {

@@ -90,9 +90,15 @@ export class RosterBook {
   /** The household whose person rows are being read, and those complete but not yet handed over. */
   private current: HouseholdEntry | undefined;
   private complete: HouseholdEntry[] = [];
-  /** Rows of households not yet handed over, kept so that planning them needs no read back. */
+  /**
+   * Person rows of households not yet planned, kept in memory (and not parked on disk) while the
+   * file comes household by household: planning them needs no round trip through the spill. A
+   * row leaves when it is planned; one that must wait longer is parked then (`park`).
+   */
   private readonly held = new Map<number, RosterRow>();
   private isHolding = false;
+  /** Rows read (each row's index, in the order read). */
+  private count = 0;
 
   constructor(
     readonly tables: RosterTable[],
@@ -133,8 +139,9 @@ export class RosterBook {
   }
 
   /**
-   * The rows at these spill indexes, in the order asked. Rows still held from reading (households
-   * handed over while reading) are taken from memory, once; the rest are read back from the spill.
+   * The rows at these indexes, in the order asked. Rows held from reading (households handed over
+   * while reading) are taken from memory, once: the caller parks those it will ask for again
+   * (`park`); the rest are read back from the spill.
    */
   async rowsAt(indexes: readonly number[]): Promise<RosterRow[]> {
     const held = indexes.map((index) => this.held.get(index));
@@ -153,7 +160,7 @@ export class RosterBook {
 
   /** Every row, in the order read (tests, small files). */
   async allRows(): Promise<RosterRow[]> {
-    return this.rowsAt(Array.from({ length: this.spill.size }, (_, i) => i));
+    return this.rowsAt(Array.from({ length: this.count }, (_, i) => i));
   }
 
   /** Deletes the spill file. */
@@ -161,19 +168,20 @@ export class RosterBook {
     await this.spill.close();
   }
 
-  /** Parks a row; `entry` is its household (undefined for a row that names none). */
+  /** Parks rows taken from memory by `rowsAt` that will be asked for again. */
+  park(rows: readonly { row: RosterRow; index: number }[]): void {
+    for (const { row, index } of rows) if (!this.spill.has(index)) this.spill.append(index, spilledText(row));
+  }
+
+  /**
+   * Files a row: held in memory while households come in order (a person row of a household),
+   * parked on disk otherwise. `entry` is its household (undefined for a row that names none).
+   */
   add(row: RosterRow, entry: number | undefined): number {
-    const keys = keysOf(row.table);
-    const spilled: SpilledRow = [row.table.index, row.row, keys.map((k) => row.text[k] ?? null)];
-    if (row.problems.length > 0) {
-      spilled.push(
-        row.problems.map((p) =>
-          p.code ? [p.column, p.value, p.reason, p.code] : [p.column, p.value, p.reason],
-        ),
-      );
-    }
-    const index = this.spill.append(JSON.stringify(spilled));
+    const index = this.count;
+    this.count += 1;
     if (this.isHolding && entry !== undefined && row.table.kind === "person") this.held.set(index, row);
+    else this.spill.append(index, spilledText(row));
     if (index >= this.householdOf.length) {
       const grow = (from: Int32Array) => {
         const grown = new Int32Array(from.length * 2);
@@ -213,6 +221,7 @@ export class RosterBook {
       this.isInOrder = false;
       this.isHolding = false;
       this.complete = [];
+      for (const [index, row] of this.held) this.spill.append(index, spilledText(row));
       this.held.clear();
       return;
     }
@@ -254,6 +263,20 @@ export class RosterBook {
       })),
     };
   }
+}
+
+/** A row as one line of the spill. */
+function spilledText(row: RosterRow): string {
+  const keys = keysOf(row.table);
+  const spilled: SpilledRow = [row.table.index, row.row, keys.map((k) => row.text[k] ?? null)];
+  if (row.problems.length > 0) {
+    spilled.push(
+      row.problems.map((p) =>
+        p.code ? [p.column, p.value, p.reason, p.code] : [p.column, p.value, p.reason],
+      ),
+    );
+  }
+  return JSON.stringify(spilled);
 }
 
 const tableKeys = new WeakMap<RosterTable, RosterColumnKey[]>();

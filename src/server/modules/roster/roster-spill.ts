@@ -5,16 +5,19 @@ import { join } from "node:path";
 // The rows of a file being imported, parked on disk between reading and planning. Reading a
 // workbook is one pass in file order, but planning goes household by household, and a household's
 // rows may be anywhere in the file (or in two sheets): instead of holding 350,000 rows in memory
-// the reader appends each as one line here and keeps only its position, and the planner reads a
-// batch of households' rows back (one read per run of neighbouring rows: a file sorted by household
-// is read straight through).
+// the reader appends each as one line here under its index (the book numbers the rows; a row kept
+// in memory for a while may be parked later, so indexes come in any order), and the planner reads
+// a batch of households' rows back (one read per run of rows lying close together in the file: a
+// file sorted by household is read straight through).
 
 const FLUSH_BYTES = 1024 * 1024;
-/** Rows this close together are read in one go rather than one by one. */
-const RUN_GAP = 32;
+/** Rows this close together in the file (bytes apart) are read in one go rather than one by one. */
+const RUN_GAP_BYTES = 16 * 1024;
 
 export class RowSpill {
-  private offsets = new Float64Array(1024);
+  /** Where each row starts in the file, and where it ends (-1: not parked). */
+  private starts = new Float64Array(1024).fill(-1);
+  private ends = new Float64Array(1024);
   private count = 0;
   private written = 0;
   private pending = "";
@@ -35,30 +38,39 @@ export class RowSpill {
     return new RowSpill(dir, handle);
   }
 
-  /** How many rows were appended. */
+  /** How many rows were parked. */
   get size(): number {
     return this.count;
   }
 
+  /** Whether the row with this index is parked here. */
+  has(index: number): boolean {
+    return index < this.starts.length && this.starts[index]! >= 0;
+  }
+
   /**
-   * Appends one row (its text); returns its index. Synchronous: a full block is handed to the file
-   * in the background (flush and read wait for it), so appending a row costs no promise.
+   * Parks one row (its text) under its index, once. Synchronous: a full block is handed to the
+   * file in the background (flush and read wait for it), so parking a row costs no promise.
    */
-  append(text: string): number {
-    const length = Buffer.byteLength(text, "utf8");
-    if (this.count + 1 >= this.offsets.length) {
-      const grown = new Float64Array(this.offsets.length * 2);
-      grown.set(this.offsets);
-      this.offsets = grown;
+  append(index: number, text: string): void {
+    if (this.has(index)) throw new Error(`row ${index} is parked already`);
+    if (index >= this.starts.length) {
+      let length = this.starts.length * 2;
+      while (index >= length) length *= 2;
+      const starts = new Float64Array(length).fill(-1);
+      starts.set(this.starts);
+      const ends = new Float64Array(length);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
     }
-    const index = this.count;
-    this.offsets[index] = this.written + this.pendingBytes;
-    this.count += 1;
+    const start = this.written + this.pendingBytes;
     this.pending += text;
-    this.pendingBytes += length;
-    this.offsets[this.count] = this.written + this.pendingBytes;
+    this.pendingBytes += Buffer.byteLength(text, "utf8");
+    this.starts[index] = start;
+    this.ends[index] = this.written + this.pendingBytes;
+    this.count += 1;
     if (this.pendingBytes >= FLUSH_BYTES) this.send();
-    return index;
   }
 
   /** Hands the buffered rows to the file, in the background. */
@@ -86,26 +98,25 @@ export class RowSpill {
     if (this.failure !== undefined) throw this.failure;
   }
 
-  /** The rows at these indexes, in the order asked. */
+  /** The rows at these indexes (each parked), in the order asked. */
   async read(indexes: readonly number[]): Promise<string[]> {
     await this.flush();
-    const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+    for (const index of indexes) if (!this.has(index)) throw new Error(`row ${index} is not parked`);
+    const sorted = [...new Set(indexes)].sort((a, b) => this.starts[a]! - this.starts[b]!);
     const texts = new Map<number, string>();
     for (let i = 0; i < sorted.length; ) {
       let j = i;
-      while (j + 1 < sorted.length && sorted[j + 1]! - sorted[j]! <= RUN_GAP) j += 1;
-      const first = sorted[i]!;
-      const last = sorted[j]!;
-      const start = this.offsets[first]!;
-      const length = this.offsets[last + 1]! - start;
-      const block = Buffer.alloc(length);
-      await this.handle.read(block, 0, length, start);
+      let end = this.ends[sorted[i]!]!;
+      while (j + 1 < sorted.length && this.starts[sorted[j + 1]!]! - end <= RUN_GAP_BYTES) {
+        j += 1;
+        end = Math.max(end, this.ends[sorted[j]!]!);
+      }
+      const start = this.starts[sorted[i]!]!;
+      const block = Buffer.alloc(end - start);
+      await this.handle.read(block, 0, block.length, start);
       for (let k = i; k <= j; k += 1) {
         const index = sorted[k]!;
-        texts.set(
-          index,
-          block.toString("utf8", this.offsets[index]! - start, this.offsets[index + 1]! - start),
-        );
+        texts.set(index, block.toString("utf8", this.starts[index]! - start, this.ends[index]! - start));
       }
       i = j + 1;
     }

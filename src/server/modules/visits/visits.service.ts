@@ -1,12 +1,13 @@
 import type { PhoneHousehold, VisitView } from "../../../shared/api/visits.api.js";
 import { codePrefix, countyCodeOf, levelOfCode } from "../../../shared/division-code.js";
+import { ageOn } from "../../../shared/household-income.js";
 import { chinaToday, DEFAULT_VISIT_INDICATORS, type VisitIndicator } from "../../../shared/visit-codes.js";
 import type { Queryable } from "../../db/db.js";
 import { AppError } from "../../http/app-error.js";
 import type { FileReply, ServiceContext } from "../../http/route.js";
 import { authorize } from "../../policies/can.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { ageOn, type HouseholdSnapshot } from "../households/household-present.js";
+import type { HouseholdSnapshot } from "../households/household-present.js";
 import {
   findIndicatorSet,
   findOpenCampaigns,

@@ -127,6 +127,14 @@ class ChunkWriter implements PlanSink {
   }
 }
 
+/**
+ * Where a commit looks up households not yet planned: another connection of the pool on PostgreSQL
+ * (see Planner.create), the transaction itself on the embedded database (one connection).
+ */
+function lookupsOf(db: Db, tx: Queryable): Queryable {
+  return db.engine === "postgres" ? db : tx;
+}
+
 /** Thrown inside the transaction to roll it back when the plan turns out to be refused. */
 class Refused extends Error {
   constructor(
@@ -151,7 +159,7 @@ export async function commitBook(
     return await db.transaction(async (tx) => {
       if (options.importId) await lockImport(tx, options.importId);
       const writer = new ChunkWriter(tx, { ...options, chunk: options.writeChunk ?? WRITE_CHUNK });
-      const plan = await planBook(tx, book, options, writer);
+      const plan = await planBook(tx, book, options, writer, lookupsOf(db, tx));
       await writer.finish();
       return closeCommit(tx, plan, options);
     });
@@ -245,14 +253,14 @@ export async function commitRoster(
         onRows: (done) => options.onProgress?.({ phase: "reading", done }),
         batchSize: options.streamBatch ?? PLAN_BATCH,
         onHouseholds: async (households, reading) => {
-          planner ??= await Planner.create(tx, reading, options, writer);
+          planner ??= await Planner.create(tx, reading, options, writer, lookupsOf(db, tx));
           await planner.planWhileReading(households);
         },
       });
       if (!read.ok) throw new Unreadable(read.reason);
       book = read.book;
       if (!book.isInOrder && planner) throw new OutOfOrder();
-      planner ??= await Planner.create(tx, book, options, writer);
+      planner ??= await Planner.create(tx, book, options, writer, lookupsOf(db, tx));
       const plan = await planner.finish();
       await writer.finish();
       return { ok: true as const, book, ...(await closeCommit(tx, plan, options)) };

@@ -104,6 +104,7 @@ export class Planner {
     private readonly options: PlanOptions,
     private readonly context: PlanContext,
     private readonly sink: PlanSink | undefined,
+    private readonly lookup: Queryable,
   ) {
     this.result = {
       rows: 0,
@@ -117,11 +118,19 @@ export class Planner {
     };
   }
 
+  /**
+   * `lookup` answers the lookups of households not yet planned (stored households by number,
+   * people active elsewhere): by default `q`. A commit on PostgreSQL passes another connection,
+   * so that they do not queue behind the writes on the transaction's one connection; they need
+   * not see the transaction's own writes, which never hold those households nor (each person
+   * being planned once per file) those people.
+   */
   static async create(
     q: Queryable,
     book: RosterBook,
     options: PlanOptions,
     sink?: PlanSink,
+    lookup: Queryable = q,
   ): Promise<Planner> {
     const regions = await findCountyRegions(q, options.countyCode);
     const county = regions.find((r) => r.code === options.countyCode);
@@ -133,7 +142,7 @@ export class Planner {
       isInScope: options.isInScope,
       today: options.today ?? new Date(),
     };
-    return new Planner(q, book, options, context, sink);
+    return new Planner(q, book, options, context, sink, lookup);
   }
 
   /**
@@ -157,7 +166,7 @@ export class Planner {
         }
         return own;
       });
-      const holders = findActiveHoldersElsewhere(this.q, this.options.countyCode, pairs.ids, pairs.numbers);
+      const holders = findActiveHoldersElsewhere(this.lookup, this.options.countyCode, pairs.ids, pairs.numbers);
       const waiting = async (existing: Map<string, ExistingHousehold>) => {
         const holding = await holders;
         const held = new Set<HouseholdEntry>();
@@ -251,7 +260,7 @@ export class Planner {
     const holding = hold?.(batch, rows);
     const lookups = Promise.all([
       findHouseholdsByNumbers(
-        this.q,
+        this.lookup,
         this.options.countyCode,
         batch.map((e) => e.number),
       ),
@@ -329,7 +338,13 @@ export class Planner {
  * Plans every household of the book against the registry as `q` sees it, batch by batch, handing
  * each created and updated household to `sink` as soon as it is planned.
  */
-export async function planBook(q: Queryable, book: RosterBook, options: PlanOptions, sink?: PlanSink) {
-  const planner = await Planner.create(q, book, options, sink);
+export async function planBook(
+  q: Queryable,
+  book: RosterBook,
+  options: PlanOptions,
+  sink?: PlanSink,
+  lookup: Queryable = q,
+) {
+  const planner = await Planner.create(q, book, options, sink, lookup);
   return planner.finish();
 }

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rosterProblemInEnglish } from "../../../shared/roster/roster-problems.js";
-import type { Db } from "../../db/db.js";
 import {
   csvOf,
   KUIFENG_HEADER,
@@ -10,50 +9,19 @@ import {
   workbookOf,
   xlsxOf,
 } from "../../test/roster-fixtures.js";
-import { JING_COUNTY } from "../../test/test-app.js";
-import { createTestDb } from "../../test/test-db.js";
-import type { HouseholdSnapshot } from "../households/household-present.js";
-import { loadOfficialRegions } from "../regions/regions.loader.js";
-import { type ImportOptions, importRoster } from "./roster-import.js";
+import { ROSTER_TODAY, rosterOptions, rosterTestbed } from "../../test/roster-testbed.js";
+import { importRoster } from "./roster-import.js";
 import { bufferSource } from "./roster-source.js";
 
 // Imports of real-world-shaped files into a real database: the problem list row by row, the
 // idempotent re-import, and all-or-nothing writes.
 
-let db: Db;
+const bed = rosterTestbed();
+const { householdState, countRows } = bed;
+const options = rosterOptions;
 // An ID number typed into a number cell: Excel keeps 15 significant digits (…21250, not …21234).
 const ID_AS_NUMBER = Number("341823197503021234");
-const TODAY = new Date("2020-12-31T00:00:00Z");
-const options = (fileName: string, extra: Partial<ImportOptions> = {}) => ({
-  countyCode: JING_COUNTY,
-  fileName,
-  isOnlyValid: false,
-  isDryRun: false,
-  actor: null,
-  origin: { ip: null, userAgent: "test" },
-  isInScope: () => true,
-  today: TODAY,
-  ...extra,
-});
-
-async function householdState(number: string) {
-  const [row] = await db.query<{ id: string; version: number; snapshot: HouseholdSnapshot; reason: string }>(
-    `select h.id, h.version, v.snapshot, v.reason from household h
-     join household_version v on v.household_id = h.id and v.version = h.version
-     where h.county_code = $1 and h.household_number = $2`,
-    [JING_COUNTY, number],
-  );
-  return row;
-}
-
-const countRows = async (table: string) =>
-  (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
-
-beforeAll(async () => {
-  db = await createTestDb();
-  await loadOfficialRegions(db, [JING_COUNTY]);
-});
-afterAll(() => db.close());
+const _TODAY = ROSTER_TODAY;
 
 describe("importing the national person layout", () => {
   const fixture = kuifengHouseholds();
@@ -65,7 +33,7 @@ describe("importing the national person layout", () => {
 
   it("dry-runs an .xlsx with a merged title row, numbers as text, serial dates and formulas", async () => {
     const progress: { phase: string; done: number; total?: number }[] = [];
-    const summary = await importRoster(db, file, {
+    const summary = await importRoster(bed.db, file, {
       ...options("茂林镇.xlsx"),
       isDryRun: true,
       onProgress: (p) => {
@@ -91,7 +59,7 @@ describe("importing the national person layout", () => {
   });
 
   it("commits, normalising labels to codes", async () => {
-    const summary = await importRoster(db, file, options("茂林镇.xlsx"));
+    const summary = await importRoster(bed.db, file, options("茂林镇.xlsx"));
     expect(summary).toMatchObject({ status: "committed", created: 2 });
     const a = await householdState(fixture.numbers.a);
     expect(a?.version).toBe(1);
@@ -115,7 +83,7 @@ describe("importing the national person layout", () => {
     expect(household.members.map((m) => m.personNumber)).toEqual(
       ["01", "02", "03"].map((n) => `${fixture.numbers.a}${n}`),
     );
-    const stored = await db.query<{ personNo: string | null }>(
+    const stored = await bed.db.query<{ personNo: string | null }>(
       `select m.person_no as "personNo" from member m join household h on h.id = m.household_id
        where h.household_number = $1 order by m.position`,
       [fixture.numbers.a],
@@ -132,7 +100,7 @@ describe("importing the national person layout", () => {
       education: "illiterate",
       labourAbility: "weak",
     });
-    const [income] = await db.query<{ perCapita: string }>(
+    const [income] = await bed.db.query<{ perCapita: string }>(
       `select i.per_capita_income as "perCapita" from household_income i
        join household h on h.id = i.household_id where h.household_number = $1`,
       [fixture.numbers.a],
@@ -142,7 +110,7 @@ describe("importing the national person layout", () => {
 
   it("re-imports the same file without a new version", async () => {
     const versions = await countRows("household_version");
-    const summary = await importRoster(db, file, options("茂林镇.xlsx"));
+    const summary = await importRoster(bed.db, file, options("茂林镇.xlsx"));
     expect(summary).toMatchObject({ status: "committed", created: 0, updated: 0, unchanged: 2 });
     expect(await countRows("household_version")).toBe(versions);
     expect(await countRows("member")).toBe(5);
@@ -153,7 +121,7 @@ describe("importing the national person layout", () => {
     rows[1]![15] = "县内乡外务工";
     rows[1]![16] = "6";
     const changed = await xlsxOf([KUIFENG_HEADER, ...rows]);
-    const summary = await importRoster(db, changed, options("茂林镇-6月.xlsx"));
+    const summary = await importRoster(bed.db, changed, options("茂林镇-6月.xlsx"));
     expect(summary).toMatchObject({ status: "committed", created: 0, updated: 1, unchanged: 1 });
     const a = await householdState(fixture.numbers.a);
     expect(a?.version).toBe(2);
@@ -171,10 +139,10 @@ describe("importing the national person layout", () => {
     rows[1]![24] = "5123.5";
     rows[1]![27] = "1977/8/19";
     const gbk = csvOf([KUIFENG_HEADER, ...rows], "gbk");
-    const summary = await importRoster(db, gbk, options("茂林镇.csv"));
+    const summary = await importRoster(bed.db, gbk, options("茂林镇.csv"));
     expect(summary).toMatchObject({ format: "csv", encoding: "gb18030", problems: [], unchanged: 2 });
     const bom = csvOf([KUIFENG_HEADER, ...rows], "utf-8-bom");
-    expect(await importRoster(db, bom, options("茂林镇.csv"))).toMatchObject({
+    expect(await importRoster(bed.db, bom, options("茂林镇.csv"))).toMatchObject({
       encoding: "utf-8-bom",
       unchanged: 2,
     });
@@ -191,10 +159,10 @@ describe("importing the national person layout", () => {
   it("keeps the stored 人编号 when a file leaves it empty or has no such column", async () => {
     const blank = current().map((row) => row.map((cell, i) => (i === 5 ? "" : cell)));
     expect(
-      await importRoster(db, await xlsxOf([KUIFENG_HEADER, ...blank]), options("空人编号.xlsx")),
+      await importRoster(bed.db, await xlsxOf([KUIFENG_HEADER, ...blank]), options("空人编号.xlsx")),
     ).toMatchObject({ status: "committed", problems: [], updated: 0, unchanged: 2 });
     const without = [KUIFENG_HEADER, ...current()].map((row) => row.filter((_, i) => i !== 5));
-    expect(await importRoster(db, await xlsxOf(without), options("无人编号列.xlsx"))).toMatchObject({
+    expect(await importRoster(bed.db, await xlsxOf(without), options("无人编号列.xlsx"))).toMatchObject({
       status: "committed",
       problems: [],
       updated: 0,
@@ -207,7 +175,11 @@ describe("importing the national person layout", () => {
   it("updates a changed 人编号 with a new version", async () => {
     const rows = current();
     rows[4]![5] = `${fixture.numbers.b}09`;
-    const summary = await importRoster(db, await xlsxOf([KUIFENG_HEADER, ...rows]), options("改人编号.xlsx"));
+    const summary = await importRoster(
+      bed.db,
+      await xlsxOf([KUIFENG_HEADER, ...rows]),
+      options("改人编号.xlsx"),
+    );
     expect(summary).toMatchObject({ status: "committed", problems: [], updated: 1, unchanged: 1 });
     const b = await householdState(fixture.numbers.b);
     expect(b?.version).toBe(2);
@@ -261,7 +233,7 @@ describe("a file with errors", () => {
   });
 
   it("names every problem by row, column, value and reason", async () => {
-    const summary = await importRoster(db, file, { ...options("错误.xlsx"), isDryRun: true });
+    const summary = await importRoster(bed.db, file, { ...options("错误.xlsx"), isDryRun: true });
     const shown = summary.problems.map((p) => [p.row, p.column, p.value.slice(0, 20), p.reason]);
     expect(shown).toEqual([
       [2, "证件号码", badChecksum, expect.stringContaining("校验位错误")],
@@ -305,7 +277,7 @@ describe("a file with errors", () => {
 
   it("imports nothing by default", async () => {
     const before = await countRows("household");
-    const summary = await importRoster(db, file, options("错误.xlsx"));
+    const summary = await importRoster(bed.db, file, options("错误.xlsx"));
     expect(summary.status).toBe("rejected");
     expect(summary.message).toContain("9 处错误");
     expect(await countRows("household")).toBe(before);
@@ -313,7 +285,7 @@ describe("a file with errors", () => {
 
   it("imports only the valid households when asked", async () => {
     const before = await countRows("household");
-    const summary = await importRoster(db, file, { ...options("错误.xlsx"), isOnlyValid: true });
+    const summary = await importRoster(bed.db, file, { ...options("错误.xlsx"), isOnlyValid: true });
     expect(summary).toMatchObject({ status: "committed", created: 1, rejected: 6 });
     expect(await countRows("household")).toBe(before + 1);
     expect(await householdState(number(8))).toBeDefined();
@@ -337,7 +309,7 @@ describe("a roster in two sheets: households (户表) and members (人表)", () 
       { name: "户表", rows: householdsRows },
       { name: "人表", rows: memberRows },
     ]);
-    const dry = await importRoster(db, file, { ...options("两表.xlsx"), isDryRun: true });
+    const dry = await importRoster(bed.db, file, { ...options("两表.xlsx"), isDryRun: true });
     expect(dry.problems).toEqual([]);
     expect(dry).toMatchObject({
       status: "dry-run",
@@ -346,7 +318,7 @@ describe("a roster in two sheets: households (户表) and members (人表)", () 
       rows: 7,
       created: 2,
     });
-    expect(await importRoster(db, file, options("两表.xlsx"))).toMatchObject({
+    expect(await importRoster(bed.db, file, options("两表.xlsx"))).toMatchObject({
       status: "committed",
       created: 2,
     });
@@ -374,7 +346,7 @@ describe("a roster in two sheets: households (户表) and members (人表)", () 
   it("takes the two sheets as two files too (a GBK CSV and an .xlsx); importing them again changes nothing", async () => {
     const asText = householdsRows.map((row) => row.map((cell) => (cell === null ? "" : String(cell))));
     const summary = await importRoster(
-      db,
+      bed.db,
       [
         bufferSource("户表.csv", csvOf(asText, "gbk")),
         bufferSource("人表.xlsx", await xlsxOf(memberRows, { sheetName: "Sheet1" })),
@@ -405,7 +377,7 @@ describe("a roster in two sheets: households (户表) and members (人表)", () 
       { name: "人表", rows: members },
       { name: "户表", rows: households },
     ]);
-    const summary = await importRoster(db, file, { ...options("两表-错误.xlsx"), isDryRun: true });
+    const summary = await importRoster(bed.db, file, { ...options("两表-错误.xlsx"), isDryRun: true });
     expect(summary.message).toBeNull();
     expect(summary.problems.map((p) => [p.sheet, p.row, p.column, p.reason])).toEqual([
       ["人表", 3, "与户主关系", expect.stringContaining("不是可识别的值")],
@@ -414,153 +386,5 @@ describe("a roster in two sheets: households (户表) and members (人表)", () 
       ["户表", 5, "户编号", "户编号与户表第3行相同：一户在户表中只能有一行"],
     ]);
     expect(summary).toMatchObject({ created: 0, rejected: 3 });
-  });
-});
-
-describe("planning and writing while the file is read", () => {
-  // streamBatch 1: every household is planned and written as soon as the next one starts.
-  const streaming = (fileName: string, extra: Partial<ImportOptions> = {}) => ({
-    ...options(fileName),
-    isStreaming: true,
-    streamBatch: 1,
-    ...extra,
-  });
-  const template = kuifengHouseholds().rows[0]!;
-  const personRow = (household: string, name: string, id: string, relation: string) => {
-    const row = [...template];
-    row[4] = household;
-    row[5] = "";
-    row[6] = name;
-    row[7] = id;
-    row[8] = "";
-    row[9] = relation;
-    row[25] = "";
-    row[27] = "";
-    return row;
-  };
-  const number = (n: number) => `34182310120002${String(n).padStart(2, "0")}`;
-
-  it("imports a file whose households' rows are apart, as if it had read it first", async () => {
-    const ids = kuifengHouseholds().ids;
-    const file = await xlsxOf([
-      KUIFENG_HEADER,
-      personRow(number(1), "甲一", ids.head, "户主"),
-      personRow(number(2), "乙一", ids.oldMan, "户主"),
-      personRow(number(1), "甲二", ids.spouse, "配偶"),
-    ]);
-    const summary = await importRoster(db, file, streaming("乱序.xlsx"));
-    expect(summary).toMatchObject({ status: "committed", created: 2, problemCount: 0 });
-    expect((await householdState(number(1)))!.snapshot.household.members.map((m) => m.name)).toEqual([
-      "甲一",
-      "甲二",
-    ]);
-  });
-
-  it("moves a member between two households of the file, whichever comes first", async () => {
-    const ids = kuifengHouseholds().ids;
-    const before = await xlsxOf([
-      KUIFENG_HEADER,
-      personRow(number(3), "丙父", ids.head, "户主"),
-      personRow(number(3), "丙子", ids.son, "之子"),
-      personRow(number(4), "丁母", ids.oldWoman, "户主"),
-    ]);
-    expect(await importRoster(db, before, streaming("迁移前.xlsx"))).toMatchObject({ created: 2 });
-    const son = (await householdState(number(3)))!.snapshot.household.members[1]!;
-    // The son now lives with 丁母 (listed first); 丙父's household no longer lists him.
-    const after = await xlsxOf([
-      KUIFENG_HEADER,
-      personRow(number(4), "丁母", ids.oldWoman, "户主"),
-      personRow(number(4), "丙子", ids.son, "之孙"),
-      personRow(number(3), "丙父", ids.head, "户主"),
-    ]);
-    const summary = await importRoster(db, after, streaming("迁移后.xlsx"));
-    expect(summary.problems).toEqual([]);
-    expect(summary).toMatchObject({ status: "committed", updated: 2 });
-    const moved = (await householdState(number(4)))!.snapshot.household.members;
-    expect(moved.map((m) => [m.id, m.name, m.relation])).toEqual([
-      [expect.any(String), "丁母", "head"],
-      [son.id, "丙子", "grandson"],
-    ]);
-    expect((await householdState(number(3)))!.snapshot.household.members.map((m) => m.name)).toEqual([
-      "丙父",
-    ]);
-  });
-
-  it("reads a member sheet followed by its household sheet again, then imports it whole", async () => {
-    const two = twoSheetHouseholds();
-    const renumber = (rows: typeof two.households) =>
-      rows.map((row) =>
-        row.map((cell) => (cell === two.numbers.a ? number(10) : cell === two.numbers.b ? number(11) : cell)),
-      );
-    const file = await workbookOf([
-      { name: "人表", rows: renumber(two.members) },
-      { name: "户表", rows: renumber(two.households) },
-    ]);
-    const summary = await importRoster(db, file, streaming("人表在前.xlsx"));
-    expect(summary).toMatchObject({ status: "committed", created: 2, problemCount: 0 });
-    expect((await householdState(number(10)))!.snapshot.household).toMatchObject({
-      liftedYear: 2019,
-      income: { wage: 12000 },
-    });
-  });
-
-  it("finds the same problems and imports the same valid households as when reading first", async () => {
-    const ids = kuifengHouseholds().ids;
-    const file = await workbookOf([
-      {
-        name: "人表",
-        rows: [
-          KUIFENG_HEADER,
-          personRow(number(5), "戊一", ids.head, "户主"),
-          personRow(number(6), "己一", ids.spouse, "表哥"),
-          personRow(number(7), "庚一", ids.head, "户主"),
-          personRow(number(8), "辛一", ids.oldMan, "户主"),
-        ],
-      },
-    ]);
-    const read = await importRoster(db, file, { ...options("先读.xlsx"), isDryRun: true });
-    const streamed = await importRoster(db, file, streaming("边读边写.xlsx", { isOnlyValid: true }));
-    expect(streamed.problems).toEqual(read.problems);
-    expect(streamed).toMatchObject({ status: "committed", created: 2, rejected: 2 });
-    expect(read).toMatchObject({ created: 2, rejected: 2 });
-  });
-});
-
-describe("atomicity", () => {
-  it("leaves the database unchanged when a write fails midway", async () => {
-    const template = kuifengHouseholds().rows[0]!;
-    const rows = Array.from({ length: 1_200 }, (_, i) => {
-      const row = [...template];
-      row[4] = `34182310120${String(50_000 + i).padStart(5, "0")}`;
-      row[7] = person(new Date(Date.UTC(1960, 0, 1) + i * 86_400_000).toISOString().slice(0, 10), "male");
-      row[8] = "1";
-      row[25] = "";
-      row[27] = "";
-      return row;
-    });
-    const file = await xlsxOf([KUIFENG_HEADER, ...rows]);
-    const tables = [
-      "household",
-      "member",
-      "household_income",
-      "household_version",
-      "household_finding",
-      "audit_event",
-    ];
-    const before = await Promise.all(tables.map(countRows));
-    let chunks = 0;
-    await expect(
-      importRoster(db, file, {
-        ...options("大文件.xlsx"),
-        afterChunk: async () => {
-          chunks += 1;
-          if (chunks === 2) throw new Error("断电");
-        },
-      }),
-    ).rejects.toThrow("断电");
-    expect(chunks).toBe(2);
-    expect(await Promise.all(tables.map(countRows))).toEqual(before);
-    const summary = await importRoster(db, file, options("大文件.xlsx"));
-    expect(summary).toMatchObject({ status: "committed", created: 1_200 });
   });
 });

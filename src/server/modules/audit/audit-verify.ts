@@ -11,18 +11,22 @@ export interface ChainProblem {
 
 /**
  * Seals what has committed, then recomputes every chain from its first event in one snapshot (a
- * sealer running meanwhile cannot make heads and entries disagree); returns the events checked and
- * every problem found.
+ * sealer running meanwhile cannot make heads and entries disagree); returns the events checked,
+ * every problem found, and why sealing failed when it did (the problems then say where).
  */
 export async function verifyAuditTrail(
   db: Db,
-): Promise<{ chains: number; events: number; problems: ChainProblem[] }> {
-  // A sealer that fails (an entry slipped into a chain's next place) leaves the check to tell.
-  await sealAuditTrail(db).catch(() => 0);
-  return db.transaction(async (q) => {
+): Promise<{ chains: number; events: number; problems: ChainProblem[]; sealingError: string | null }> {
+  // A sealer that fails (an entry slipped into a chain's next place) leaves the check to tell where.
+  let sealingError: string | null = null;
+  await sealAuditTrail(db).catch((error: unknown) => {
+    sealingError = error instanceof Error ? error.message : String(error);
+  });
+  const checked = await db.transaction(async (q) => {
     await q.query("set transaction isolation level repeatable read, read only");
     return verifyChains(q);
   });
+  return { ...checked, sealingError };
 }
 
 async function verifyChains(

@@ -94,7 +94,7 @@ describe("audit trail", () => {
       }),
     ).rejects.toThrow("the write failed");
     expect(await t.db.query("select 1 from audit_event")).toHaveLength(before.length);
-    expect((await verifyAuditTrail(t.db)).problems).toEqual([]);
+    expect(await verifyAuditTrail(t.db)).toMatchObject({ problems: [], sealingError: null });
   });
 
   it("cannot be changed or deleted through SQL", async () => {
@@ -263,6 +263,20 @@ describe("audit trail", () => {
       from audit_chain where chain_code = '341823000000';
       alter table audit_event enable trigger audit_event_unsealed_insert;`);
     expect((await verifyAuditTrail(t.db)).problems).toContainEqual(
+      expect.objectContaining({ chainCode: JING_COUNTY, problem: "head_mismatch" }),
+    );
+    // A new entry cannot be sealed into the place the forged one took: the check says why, too.
+    await t.db.transaction((tx) =>
+      recordAudit(tx, null, origin, {
+        action: "test.after_forgery",
+        entityType: "thing",
+        entityId: "6",
+        regionCode: "341823100001",
+      }),
+    );
+    const result = await verifyAuditTrail(t.db);
+    expect(result.sealingError).toMatch(/duplicate key|unique/i);
+    expect(result.problems).toContainEqual(
       expect.objectContaining({ chainCode: JING_COUNTY, problem: "head_mismatch" }),
     );
   });

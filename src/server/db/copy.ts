@@ -60,18 +60,19 @@ function fieldOf(type: string): Field {
 /** Rows in COPY text format (one line each, fields separated by tabs; null as \N). */
 export function copyText(columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]): string {
   const fields = columns.map((column) => fieldOf(column.type));
-  const lines: string[] = new Array(rows.length);
+  // One string appended to (V8 joins the pieces once, when the text is encoded): about half the
+  // time of a string per line joined at the end, on a county's 350,000 members.
+  let text = "";
   for (let r = 0; r < rows.length; r += 1) {
     const row = rows[r]!;
-    let line = "";
     for (let c = 0; c < fields.length; c += 1) {
       const value = row[c];
-      if (c > 0) line += "\t";
-      line += value === null || value === undefined ? "\\N" : fields[c]!(value);
+      if (c > 0) text += "\t";
+      text += value === null || value === undefined ? "\\N" : fields[c]!(value);
     }
-    lines[r] = line;
+    text += "\n";
   }
-  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+  return text;
 }
 
 /** The COPY statement for a table and its columns; `source` is STDIN (PostgreSQL) or '/dev/blob' (PGlite). */

@@ -166,7 +166,12 @@ export class Planner {
         }
         return own;
       });
-      const holders = findActiveHoldersElsewhere(this.lookup, this.options.countyCode, pairs.ids, pairs.numbers);
+      const holders = findActiveHoldersElsewhere(
+        this.lookup,
+        this.options.countyCode,
+        pairs.ids,
+        pairs.numbers,
+      );
       const waiting = async (existing: Map<string, ExistingHousehold>) => {
         const holding = await holders;
         const held = new Set<HouseholdEntry>();

@@ -11,7 +11,7 @@ import {
   type TestAgent,
   type TestApp,
 } from "../../test/test-app.js";
-import { evaluateHouseholds } from "./monitoring-evaluate.js";
+import { evaluateCounty, evaluateHouseholds } from "./monitoring-evaluate.js";
 
 // Each rule fires on the values it should and not on the values just beside them; alerts are
 // deduplicated; re-evaluating households one by one gives exactly what a sweep gives.
@@ -391,5 +391,24 @@ describe("sweep and incremental evaluation agree", () => {
     for (const { id } of ids) await evaluateHouseholds(t.db, [id]);
     expect(await snapshot()).toEqual(swept);
     await setRule("guarantee_at_risk", { level: "red" });
+  });
+
+  it("compares on a fingerprint, the facts as jsonb prints them: nothing changed, nothing written", async () => {
+    await t.db.transaction((tx) => evaluateCounty(tx, JING_COUNTY));
+    const [differing] = await t.db.query<{ n: number; open: number }>(
+      `select count(*) filter (where fingerprint is distinct from facts::text)::int as n, count(*)::int as open
+       from monitoring_alert where status = 'open' and rule_code <> 'department_list'`,
+    );
+    expect(differing!.open).toBeGreaterThan(10);
+    expect(differing!.n).toBe(0);
+    const again = await t.db.transaction((tx) => evaluateCounty(tx, JING_COUNTY));
+    expect(again).toMatchObject({ raised: 0, refreshed: 0, cleared: 0 });
+    // An alert without a fingerprint (written before it existed) is refreshed once.
+    await t.db.query(
+      `update monitoring_alert set fingerprint = null
+       where id = (select id from monitoring_alert where status = 'open' and rule_code = 'income_below_line' limit 1)`,
+    );
+    const refreshed = await t.db.transaction((tx) => evaluateCounty(tx, JING_COUNTY));
+    expect(refreshed).toMatchObject({ raised: 0, refreshed: 1, cleared: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import type { Guarantee } from "../../../shared/basic-guarantees.js";
 import type { Queryable } from "../../db/db.js";
 
 // The rules, set-based. What fires is found in ONE read of the households in reach: the household
@@ -9,13 +10,22 @@ import type { Queryable } from "../../db/db.js";
 // raised (deduplicated by the partial unique index; an occurrence dismissed or taken into a case is
 // not raised again), refreshed (new values) or cleared (the condition no longer holds).
 //
+// The comparison reads no jsonb: each rule gives its facts as text, a fingerprint, exactly as jsonb
+// prints them (keys ordered by length, then bytes; ", " and ": " between), built by concatenation,
+// and the alert keeps that text beside its facts (monitoring_alert.fingerprint). Equal fingerprints
+// are equal facts; jsonb is built (`fingerprint::jsonb`) only for the alerts raised or refreshed, so
+// a sweep in which nothing changed builds none. An alert without a fingerprint differs from
+// anything (refreshed once). The rules that fire rarely and on few rows (new illness, epidemic,
+// guarantees) build their facts as jsonb and print them.
+//
 // A county or province sweep finds the differences with a read-only `create temp table ... as`
 // (PostgreSQL may plan it with parallel workers, which it never does for a data-modifying statement)
 // and applies them in a second statement; a household re-evaluated alone runs the same rules and
 // the same comparison as one statement. The two cannot disagree.
 //
 // Parameters: $1 county code (null: every county), $2 household ids (null: every household),
-// $3 the evaluation day, $4 who raises ('sweep' | 'household'), $5 the rules evaluated.
+// $3 the evaluation day, $4 who raises ('sweep' | 'household'), $5 the rules evaluated; a sweep's
+// read also $6 and $7, the first and last monitoring year in effect.
 
 /** Declares every parameter's type, so that a statement need not read them all (never read itself). */
 const PARAMS = `params as (select $1::text, $2::uuid[], $3::date, $4::text, $5::text[])`;
@@ -46,20 +56,42 @@ const IDLE = `(c.months is not null and m.labour_ability in ('ordinary', 'skille
 /** A member seriously ill or disabled now (whether newly so is decided against the baseline version). */
 const ILL = `(c.within_days is not null and (m.health in ('serious', 'disabled') or m.disability_grade is not null))`;
 
+/**
+ * Every guarantee green, as most households are (two in three in the bench's province): compared
+ * whole (one cheap jsonb equality) before the jsonpath looks for a red or yellow light.
+ */
+const ALL_GREEN: Record<Guarantee, "green"> = {
+  food_clothing: "green",
+  education: "green",
+  medical: "green",
+  housing: "green",
+  water: "green",
+};
+
 /** Households saved inside the new-illness window (otherwise their latest version is the baseline: nothing is new). */
 const SAVED_IN_WINDOW = `h.version > 1 and h.updated_at >= ($3::date - c.within_days)`;
 
-const FIRED = `
+/**
+ * A sweep reads only the income accounts of the years in effect ($6 to $7, known when planned), so
+ * the accounts of other years are neither hashed nor probed; households are looked up by key.
+ */
+const incomeYears = (table: string, yearsBefore: number) => (isSweep: boolean) =>
+  isSweep ? `\n    and ${table}.year between $6::int - ${yearsBefore} and $7::int - ${yearsBefore}` : "";
+
+const FIRED = (isSweep: boolean) => `
 -- Each household's member facts, from one pass over the member table.
 mem as (
-  -- Aggregated from input sorted by household and position: no sort per household.
+  -- Aggregated from input sorted by household and position: no sort per household. Each member's
+  -- text is made below the sort (by the parallel workers that scan the table).
   select m.household_id, m.year,
-    string_agg(m.id::text, ',') as idle_key,
-    jsonb_agg(jsonb_build_object('memberId', m.id, 'name', m.name,
-        'age', date_part('year', age($3::date, m.birth_date))::int, 'workMonths', m.work_months,
-        'monthsWithoutWork', 12 - m.work_months, 'workPlace', m.work_place)) as idle_members
+    string_agg(m.id, ',') as idle_key,
+    -- The members as the alert's facts print them (fingerprints, above): text, no jsonb built.
+    string_agg(m.idle_member, ', ') as idle_members
   from (
-    select m.household_id, c.year, m.id, m.name, m.birth_date, m.work_months, m.work_place
+    select m.household_id, c.year, m.id::text as id,
+      '{"age": ' || date_part('year', age($3::date, m.birth_date))::int || ', "name": ' || to_json(m.name)
+        || ', "memberId": "' || m.id || '", "workPlace": ' || to_json(m.work_place) || ', "workMonths": '
+        || m.work_months || ', "monthsWithoutWork": ' || (12 - m.work_months) || '}' as idle_member
     from member m join cfg c on c.county_code = m.county_code
     where m.status = 'active' and ${IDLE}
       and ($2::uuid[] is null or m.household_id = any($2::uuid[]))
@@ -139,7 +171,9 @@ base as (
   select h.id as household_id, h.county_code, c.year, c.line, c.drop_percent, c.spending_percent,
     c.within_days, c.level, c.months, c.loss_percent,
     -- The lights that fire (null when none): one jsonpath test, the set read only when it passes.
-    case when c.level is not null and h.guarantee_lights @? '$.* ? (@ == "red" || @ == "yellow")' then
+    case when c.level is not null and h.guarantee_lights <> '${JSON.stringify(ALL_GREEN)}'::jsonb and case when c.level = 'yellow'
+        then h.guarantee_lights @? '$.* ? (@ == "red" || @ == "yellow")'
+        else h.guarantee_lights @? '$.* ? (@ == "red")' end then
       (select jsonb_object_agg(g.key, g.value) from jsonb_each_text(h.guarantee_lights) g
        where g.value = 'red' or (g.value = 'yellow' and c.level = 'yellow')) end as lights,
     i.per_capita_income as pci, p.year as previous_year, p.per_capita_income as previous_pci,
@@ -151,8 +185,8 @@ base as (
     job.job_key, job.job_problems
   from household h
   join cfg c on c.county_code = h.county_code
-  left join household_income i on i.household_id = h.id and i.year = c.year
-  left join household_income p on p.household_id = h.id and p.year = c.year - 1
+  left join household_income i on i.household_id = h.id and i.year = c.year${incomeYears("i", 0)(isSweep)}
+  left join household_income p on p.household_id = h.id and p.year = c.year - 1${incomeYears("p", 1)(isSweep)}
   left join household_rigid_spending s on s.household_id = h.id and s.year = c.year and c.spending_percent is not null
   left join mem on mem.household_id = h.id and mem.year = c.year
   left join epi on epi.household_id = h.id and epi.year = c.year
@@ -165,48 +199,60 @@ base as (
   -- per household instead of once per reference.
   offset 0
 ),
-fired (household_id, county_code, rule_code, year, source_key, facts) as (
-  select b.household_id, b.county_code, r.rule_code, b.year, r.source_key, r.facts
-  from base b
-  cross join lateral (values
-    -- Per-capita net income of the year below the monitoring line.
-    ('income_below_line', b.year::text, case when b.pci < b.line then
-      jsonb_build_object('year', b.year, 'perCapitaIncome', b.pci, 'line', b.line) end),
-    -- Per-capita net income down more than \`percent\` on the year before.
-    ('income_drop', b.year::text, case when b.previous_pci > 0
-        and b.pci < b.previous_pci * (1 - b.drop_percent / 100) then
-      jsonb_build_object('year', b.year, 'perCapitaIncome', b.pci,
-        'previousYear', b.previous_year, 'previousPerCapitaIncome', b.previous_pci,
-        'dropPercent', round((b.previous_pci - b.pci) * 100 / b.previous_pci, 1), 'percent', b.drop_percent) end),
-    -- Rigid spending of the year above \`percent\` of net income: last year's account, or this
-    -- year's when last year's is not recorded.
-    ('rigid_spending', b.year::text, case when b.medical + b.disaster_loss + b.other > 0
-        and (b.medical + b.disaster_loss + b.other) * 100 > b.spending_base * b.spending_percent then
-      jsonb_build_object('year', b.year, 'medical', b.medical, 'disasterLoss', b.disaster_loss,
-        'other', b.other, 'spending', b.medical + b.disaster_loss + b.other,
-        'incomeYear', b.spending_base_year, 'netIncome', b.spending_base, 'percent', b.spending_percent) end),
-    -- An able-bodied member of working age, not in school, with at least \`months\` of the year
-    -- without recorded work (12 − 务工时间).
-    ('no_work', b.idle_key, case when b.idle_key is not null then
-      jsonb_build_object('months', b.months, 'members', b.idle_members) end),
-    -- Isolated or quarantined during the year, and per-capita income down at least
-    -- \`incomeLossPercent\` on the year before.
-    -- Or work lost (a 'job' problem found on a visit of the year), with the same income loss.
-    ('epidemic_isolation', b.year::text || ':' || coalesce(b.epi_key, '') || coalesce('|job:' || b.job_key, ''),
-     case when (b.epi_key is not null or b.job_key is not null)
-        and b.previous_pci > 0 and b.pci <= b.previous_pci * (1 - b.loss_percent / 100) then
-      jsonb_build_object('year', b.year, 'perCapitaIncome', b.pci,
+-- One row per rule that fires: which rules fire is one small array per household (its entries
+-- numbered as below), unnested in the select list; the occurrence (source key) and the fingerprint
+-- are then made for those rows only.
+fired (household_id, county_code, rule_code, year, source_key, fingerprint) as (
+  select b.household_id, b.county_code,
+    ('{income_below_line,income_drop,rigid_spending,no_work,epidemic_isolation,guarantee_at_risk,new_illness_or_disability}'::text[])[b.rule],
+    b.year,
+    case b.rule when 4 then b.idle_key
+      when 5 then b.year::text || ':' || coalesce(b.epi_key, '') || coalesce('|job:' || b.job_key, '')
+      when 6 then (select string_agg(g.key || ':' || g.value, ',' order by g.key) from jsonb_each_text(b.lights) g)
+      when 7 then b.ill_key
+      else b.year::text end,
+    case b.rule
+      when 1 then '{"line": ' || b.line || ', "year": ' || b.year || ', "perCapitaIncome": ' || b.pci || '}'
+      when 2 then '{"year": ' || b.year || ', "percent": ' || b.drop_percent
+        || ', "dropPercent": ' || round((b.previous_pci - b.pci) * 100 / b.previous_pci, 1)
+        || ', "previousYear": ' || b.previous_year || ', "perCapitaIncome": ' || b.pci
+        || ', "previousPerCapitaIncome": ' || b.previous_pci || '}'
+      when 3 then '{"year": ' || b.year || ', "other": ' || b.other || ', "medical": ' || b.medical
+        || ', "percent": ' || b.spending_percent || ', "spending": ' || (b.medical + b.disaster_loss + b.other)
+        || ', "netIncome": ' || b.spending_base || ', "incomeYear": ' || b.spending_base_year
+        || ', "disasterLoss": ' || b.disaster_loss || '}'
+      when 4 then '{"months": ' || b.months || ', "members": [' || b.idle_members || ']}'
+      when 5 then jsonb_build_object('year', b.year, 'perCapitaIncome', b.pci,
         'previousYear', b.previous_year, 'previousPerCapitaIncome', b.previous_pci,
         'lossPercent', round((b.previous_pci - b.pci) * 100 / b.previous_pci, 1),
         'incomeLossPercent', b.loss_percent, 'members', coalesce(b.epi_members, '[]'::jsonb),
-        'jobLoss', coalesce(b.job_problems, '[]'::jsonb)) end),
-    -- A basic guarantee (or safe water) red, or yellow too when the level says so.
-    ('guarantee_at_risk', case when b.lights is not null then
-      (select string_agg(g.key || ':' || g.value, ',' order by g.key) from jsonb_each_text(b.lights) g) end,
-     case when b.lights is not null then jsonb_build_object('level', b.level, 'guarantees', b.lights) end),
-    ('new_illness_or_disability', b.ill_key, b.ill_facts)
-  ) as r (rule_code, source_key, facts)
-  where r.facts is not null
+        'jobLoss', coalesce(b.job_problems, '[]'::jsonb))::text
+      when 6 then jsonb_build_object('level', b.level, 'guarantees', b.lights)::text
+      when 7 then b.ill_facts::text end
+  from (
+    select b.*, unnest(array_remove(array[
+      -- 1. Per-capita net income of the year below the monitoring line.
+      case when b.pci < b.line then 1 end,
+      -- 2. Per-capita net income down more than \`percent\` on the year before.
+      case when b.previous_pci > 0 and b.pci < b.previous_pci * (1 - b.drop_percent / 100) then 2 end,
+      -- 3. Rigid spending of the year above \`percent\` of net income: last year's account, or this
+      -- year's when last year's is not recorded.
+      case when b.medical + b.disaster_loss + b.other > 0
+          and (b.medical + b.disaster_loss + b.other) * 100 > b.spending_base * b.spending_percent then 3 end,
+      -- 4. An able-bodied member of working age, not in school, with at least \`months\` of the year
+      -- without recorded work (12 − 务工时间).
+      case when b.idle_key is not null then 4 end,
+      -- 5. Isolated or quarantined during the year, and per-capita income down at least
+      -- \`incomeLossPercent\` on the year before. Or work lost (a 'job' problem found on a visit of
+      -- the year), with the same income loss.
+      case when (b.epi_key is not null or b.job_key is not null)
+          and b.previous_pci > 0 and b.pci <= b.previous_pci * (1 - b.loss_percent / 100) then 5 end,
+      -- 6. A basic guarantee (or safe water) red, or yellow too when the level says so.
+      case when b.lights is not null then 6 end,
+      -- 7. A member newly seriously ill or disabled.
+      case when b.ill_facts is not null then 7 end], null)) as rule
+    from base b
+  ) b
 )`;
 
 /**
@@ -221,7 +267,7 @@ const chosen = (isOneYear: boolean) =>
 )`;
 
 const OPEN_ALERTS = `open_alerts as (
-  select a.id, a.household_id, a.rule_code, a.facts, a.source_key
+  select a.id, a.household_id, a.rule_code, a.source_key, a.fingerprint
   from monitoring_alert a
   where a.status = 'open' and a.rule_code = any($5::text[])
     and ($1::text is null or a.county_code = $1)
@@ -231,9 +277,11 @@ const OPEN_ALERTS = `open_alerts as (
 /**
  * What fires now against the open alerts (a full join: a hash or merge join, never a nested loop
  * however stale the statistics), keeping only the differences: 'raise' (not open), 'refresh'
- * (open with other values), 'clear' (open, no longer firing) and 'handled' (not open, but this
- * occurrence was checked and dismissed, or taken into a case: not raised again). Read before any
- * write, so the occurrences are matched by a join instead of probing the table being inserted into.
+ * (open with another occurrence or fingerprint), 'clear' (open, no longer firing) and 'handled'
+ * (not open, but this occurrence was checked and dismissed, or taken into a case: not raised
+ * again). Read before any write, so the occurrences are matched by a join instead of probing the
+ * table being inserted into. The comparison is on the source key and the fingerprint (never the
+ * jsonb facts), so a sweep in which nothing changed builds no jsonb.
  */
 const DIFF = `select case when o.id is not null and f.household_id is null then 'clear'
       when o.id is not null then 'refresh'
@@ -241,21 +289,24 @@ const DIFF = `select case when o.id is not null and f.household_id is null then 
         where x.household_id = f.household_id and x.rule_code = f.rule_code and x.source_key = f.source_key
           and x.status in ('dismissed', 'in_case')) then 'handled'
       else 'raise' end as action,
-    o.id as alert_id, f.county_code, f.household_id, f.rule_code, f.year, f.source_key, f.facts
+    o.id as alert_id, f.county_code, f.household_id, f.rule_code, f.year, f.source_key, f.fingerprint
   from chosen f full join open_alerts o on o.household_id = f.household_id and o.rule_code = f.rule_code
-  where o.id is null or f.household_id is null or o.facts <> f.facts or o.source_key <> f.source_key`;
+  where o.id is null or f.household_id is null or o.source_key <> f.source_key
+    or o.fingerprint is distinct from f.fingerprint`;
 
 /** Writes the differences; updates touch only alerts still open (a user may have acted since the read). */
 const APPLY = (source: string) => `
 raised as (
-  insert into monitoring_alert (county_code, household_id, rule_code, year, source_key, facts, raised_by)
-  select d.county_code, d.household_id, d.rule_code, d.year, d.source_key, d.facts, $4 from ${source} d
+  insert into monitoring_alert (county_code, household_id, rule_code, year, source_key, facts, fingerprint, raised_by)
+  select d.county_code, d.household_id, d.rule_code, d.year, d.source_key, d.fingerprint::jsonb, d.fingerprint, $4
+  from ${source} d
   where d.action = 'raise'
   on conflict (household_id, rule_code) where status = 'open' do nothing
   returning 1
 ),
 refreshed as (
-  update monitoring_alert a set facts = d.facts, source_key = d.source_key, year = d.year
+  update monitoring_alert a
+  set facts = d.fingerprint::jsonb, fingerprint = d.fingerprint, source_key = d.source_key, year = d.year
   from ${source} d
   where d.action = 'refresh' and a.id = d.alert_id and a.status = 'open'
   returning 1
@@ -275,7 +326,7 @@ const COUNTS = (source: string) => `select
     (select count(*) from cleared)::int as cleared`;
 
 /** Some households: the rules, the comparison and the writes in one statement. */
-const EVALUATE_HOUSEHOLDS = `with ${PARAMS}, ${CFG}, ${FIRED}, ${chosen(false)}, ${OPEN_ALERTS},
+const EVALUATE_HOUSEHOLDS = `with ${PARAMS}, ${CFG}, ${FIRED(false)}, ${chosen(false)}, ${OPEN_ALERTS},
 diff as materialized (${DIFF}),
 ${APPLY("diff")}
 ${COUNTS("diff")}`;
@@ -284,7 +335,7 @@ const DIFF_TABLE = "pg_temp.monitoring_sweep_diff";
 
 /** A sweep's read: the differences into a temporary table, by a statement that may run in parallel. */
 const sweepRead = (isOneYear: boolean) => `create temp table monitoring_sweep_diff as
-with ${PARAMS}, ${CFG}, ${FIRED}, ${chosen(isOneYear)}, ${OPEN_ALERTS}
+with ${PARAMS}, ${CFG}, ${FIRED(true)}, ${chosen(isOneYear)}, ${OPEN_ALERTS}
 ${DIFF}`;
 
 const SWEEP_APPLY = `with ${PARAMS}, ${OPEN_ALERTS}, ${APPLY(DIFF_TABLE)}
@@ -308,18 +359,27 @@ const paramsOf = (reach: Reach, options: Options) => [
   options.ruleCodes,
 ];
 
-/** Whether every county in reach has rules of a single monitoring year in effect on the day. */
-async function isOneYearEach(q: Queryable, reach: Reach, options: Options): Promise<boolean> {
-  const [row] = await q.query<{ isOneYear: boolean }>(
-    `select not exists (
-       select 1 from monitoring_rule r
+/**
+ * The monitoring years of the rules in effect on the day in reach (null when none), and whether
+ * every county in reach has rules of a single year.
+ */
+async function yearsInEffect(
+  q: Queryable,
+  reach: Reach,
+  options: Options,
+): Promise<{ isOneYear: boolean; from: number | null; to: number | null }> {
+  const [row] = await q.query<{ isOneYear: boolean; from: number | null; to: number | null }>(
+    `select coalesce(bool_and(years = 1), true) as "isOneYear", min("from") as "from", max("to") as "to"
+     from (
+       select r.county_code, count(distinct r.year)::int as years, min(r.year) as "from", max(r.year) as "to"
+       from monitoring_rule r
        where r.is_enabled and r.rule_code = any($3::text[])
          and r.effective_from <= $2::date and (r.effective_to is null or r.effective_to >= $2::date)
          and ($1::text is null or r.county_code = $1)
-       group by r.county_code having count(distinct r.year) > 1) as "isOneYear"`,
+       group by r.county_code) counties`,
     [reach.countyCode, options.today, options.ruleCodes],
   );
-  return row!.isOneYear;
+  return row!;
 }
 
 /**
@@ -334,13 +394,18 @@ export async function evaluateRules(q: Queryable, reach: Reach, options: Options
     const [row] = await q.query<EvaluationCounts>(EVALUATE_HOUSEHOLDS, params);
     return row!;
   }
-  const isOneYear = await isOneYearEach(q, reach, options);
+  const years = await yearsInEffect(q, reach, options);
   // A batch read of the whole reach: compiling its expressions costs more than it saves, and its
   // hash tables (income accounts, member facts, open alerts) should not spill to disk.
   await q.query("set local jit = off");
   await q.query("set local work_mem = '64MB'");
+  // The open alerts and the member facts hashed whole: 973,132 and 537,375 rows in a province.
+  await q.query("set local hash_mem_multiplier = 4");
+  // Households and their income accounts joined by parallel workers (the rows they hand back are
+  // many, which the default cost of a tuple gathered rates too high for this read).
+  await q.query("set local parallel_tuple_cost = 0.05");
   await q.query(`drop table if exists ${DIFF_TABLE}`);
-  await q.query(sweepRead(isOneYear), params);
+  await q.query(sweepRead(years.isOneYear), [...params, years.from, years.to]);
   await q.query(`analyze ${DIFF_TABLE}`);
   const [row] = await q.query<EvaluationCounts>(SWEEP_APPLY, params);
   await q.query(`drop table ${DIFF_TABLE}`);
@@ -355,6 +420,10 @@ export async function prepareSweep(q: Queryable): Promise<void> {
   await q.query("analyze monitoring_alert");
 }
 
-/** The statements, for EXPLAIN by hand on a bench database (the sweep's read as a plain SELECT). */
+/**
+ * The statements, for EXPLAIN by hand on a bench database (the sweep's read as a plain SELECT, with
+ * $6 and $7 the monitoring years in effect; run it with jit off, work_mem 64MB, hash_mem_multiplier
+ * 4 and parallel_tuple_cost 0.05 as evaluateRules does).
+ */
 export const SWEEP_READ_SQL = sweepRead(true).replace("create temp table monitoring_sweep_diff as\n", "");
 export const EVALUATE_HOUSEHOLDS_SQL = EVALUATE_HOUSEHOLDS;

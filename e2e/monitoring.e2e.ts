@@ -136,7 +136,19 @@ async function takeStep(page: Page, action: string, comment: string, fill?: () =
   await fill?.();
   await page.getByTestId("step-comment").fill(comment);
   await page.getByTestId("step-submit").click();
-  await page.getByTestId(`case-action-${action}`).waitFor({ state: "detached" });
+  // Done when the action is gone; a refusal shown in the dialog instead fails with its words.
+  const refusal = page.getByTestId("step-refusal");
+  const refused = refusal.waitFor().then(
+    async () => (await refusal.textContent()) ?? "",
+    // No refusal: the step's outcome is the action's going (or its timeout).
+    () => new Promise<string>(() => undefined),
+  );
+  const done = page
+    .getByTestId(`case-action-${action}`)
+    .waitFor({ state: "detached" })
+    .then(() => undefined);
+  const reason = await Promise.race([done, refused]);
+  if (reason !== undefined) throw new Error(`step ${action} refused: ${reason}`);
 }
 
 async function stageText(page: Page) {

@@ -4,8 +4,9 @@ import { AppError } from "../../http/app-error.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { type PreparedHousehold, writeHouseholds } from "../households/household-save.js";
 import { lockImport } from "./roster.queries.js";
+import type { RosterBook } from "./roster-book.js";
 import { PLAN_BATCH, Planner, type PlanResult, type PlanSink, planBook } from "./roster-planner.js";
-import { type RosterBook, readRoster } from "./roster-read.js";
+import { readRoster } from "./roster-read.js";
 import { bufferSource, type RosterSource, sha256Of } from "./roster-source.js";
 
 // An import from file to database: read (roster-read: the rows to a spill file, an index in

@@ -2,7 +2,7 @@ import { readCode } from "../../../shared/roster/roster-values.js";
 import type { Queryable } from "../../db/db.js";
 import type { StoredMember } from "../households/household-present.js";
 import { findActiveHoldersElsewhere, findHouseholdsByNumbers } from "./roster.queries.js";
-import type { HouseholdEntry, RosterBook } from "./roster-read.js";
+import type { HouseholdEntry, RosterBook } from "./roster-book.js";
 
 // People of the file who live in another household now: those who move between two households the
 // file names (planned together, the move written as a move), and those it cannot place (a person

@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/db.js";
 import { AppError } from "../../http/app-error.js";
 import type { PreparedHousehold } from "../households/household-save.js";
 import { findActiveHoldersElsewhere, findCountyRegions, findHouseholdsByNumbers } from "./roster.queries.js";
+import type { HouseholdEntry, RosterBook } from "./roster-book.js";
 import type { ImportOptions } from "./roster-import.js";
 import { findMoves, type Moves, noMoves } from "./roster-moves.js";
 import {
@@ -14,7 +15,6 @@ import {
   planHousehold,
   rejectLinked,
 } from "./roster-plan.js";
-import type { HouseholdEntry, RosterBook } from "./roster-read.js";
 import { RegionIndex } from "./roster-regions.js";
 import type { RosterProblem, RosterRow } from "./roster-sheet.js";
 

@@ -18,8 +18,9 @@ import {
   xlsxOf,
   zipOf,
 } from "../../test/roster-fixtures.js";
+import type { RosterBook } from "./roster-book.js";
 import { CsvReader } from "./roster-csv.js";
-import { type RosterBook, readRoster } from "./roster-read.js";
+import { readRoster } from "./roster-read.js";
 import { bufferSource } from "./roster-source.js";
 import { inspectZipSource } from "./roster-zip.js";
 

@@ -3,6 +3,7 @@ import { setFlagsFromString } from "node:v8";
 import type { Db } from "../../db/db.js";
 import { AppError } from "../../http/app-error.js";
 import { findCounties, insertImport, updateImport } from "./roster.queries.js";
+import type { RosterBook } from "./roster-book.js";
 import {
   commitBook,
   commitRoster,
@@ -11,7 +12,7 @@ import {
   type ImportSummary,
 } from "./roster-import.js";
 import { planBook } from "./roster-planner.js";
-import { type RosterBook, readRoster } from "./roster-read.js";
+import { readRoster } from "./roster-read.js";
 import { reportTablesOf, writeErrorReport } from "./roster-report.js";
 import { fileSource, type RosterSource, sha256Of, sizeOf } from "./roster-source.js";
 

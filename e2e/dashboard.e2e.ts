@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   launchBrowser,
+  PAGE_OPTIONS,
   type RunningServer,
   signInFirstTime,
   startServer,
@@ -43,7 +44,11 @@ async function shownHouseholds(): Promise<number> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page = await browser.newPage({
+    ...PAGE_OPTIONS,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   pageErrors = watchPageErrors(page);
 });
 afterAll(async () => {

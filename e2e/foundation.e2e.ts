@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningServer, startServer, watchPageErrors } from "./harness.js";
+import { launchBrowser, PAGE_OPTIONS, type RunningServer, startServer, watchPageErrors } from "./harness.js";
 
 // The journey of issue 2: first sign-in with the printed password, forced change, language
 // switch, creating a user, and finding the audit entry of that creation.
@@ -14,7 +14,7 @@ const NEW_ADMIN_PASSWORD = "Huangshan-2020x";
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page = await browser.newPage({ ...PAGE_OPTIONS, viewport: { width: 1280, height: 860 } });
   pageErrors = watchPageErrors(page);
 });
 afterAll(async () => {

@@ -63,6 +63,14 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
+/**
+ * What every page of the journeys is opened with: motion reduced, so the app switches Ant Design's
+ * animations off and a click never lands on a dialog or a drop-down list still sliding in (on a busy
+ * machine such a click fell on a dialog's mask and closed it: the step it was to submit was never
+ * sent). `isMotionReduced` checks it took effect.
+ */
+export const PAGE_OPTIONS = { reducedMotion: "reduce" } as const;
+
 /** Debian's Chromium, headless, with the flags this network-less machine needs. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -77,6 +85,11 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** Whether the page runs with motion reduced (the app's animations off), as PAGE_OPTIONS asks. */
+export function isMotionReduced(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>("window.matchMedia('(prefers-reduced-motion: reduce)').matches");
 }
 
 /** Fails the test on any uncaught error in the page. */

@@ -4,6 +4,7 @@ import type { HouseholdDraft, MemberDraft } from "../src/shared/household-draft.
 import { idNumberChecksum } from "../src/shared/id-number.js";
 import {
   launchBrowser,
+  PAGE_OPTIONS,
   type RunningServer,
   signInFirstTime,
   startServer,
@@ -106,7 +107,7 @@ const DRAFT: HouseholdDraft = {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page = await browser.newPage({ ...PAGE_OPTIONS, viewport: { width: 1280, height: 860 } });
   pageErrors = watchPageErrors(page);
 });
 afterAll(async () => {

@@ -2,7 +2,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HouseholdDraft } from "../src/shared/household-draft.js";
 import { idNumberChecksum } from "../src/shared/id-number.js";
-import { launchBrowser, type RunningServer, startServer, watchPageErrors } from "./harness.js";
+import {
+  isMotionReduced,
+  launchBrowser,
+  PAGE_OPTIONS,
+  type RunningServer,
+  startServer,
+  watchPageErrors,
+} from "./harness.js";
 
 // The monitoring journey: the county administrator sweeps; a household saved below the line raises
 // an alert; the village cadre starts identification from it, verifies and reviews; the township
@@ -159,7 +166,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   for (const name of ["admin", "county", "township", "cadre"] as const) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ ...PAGE_OPTIONS, viewport: { width: 1280, height: 900 } });
     pages[name] = await context.newPage();
     pageErrors = [...pageErrors, ...watchPageErrors(pages[name])];
   }
@@ -186,6 +193,12 @@ describe("monitoring journey in a real browser", () => {
       expect(created.status, JSON.stringify(created.json)).toBe(200);
       await signIn(pages[name], `e2e.monitor.${name}`, created.json.temporaryPassword as string);
     }
+    // Dialogs and lists appear without animation (the steps below click into them at once).
+    expect(await isMotionReduced(pages.admin)).toBe(true);
+    const duration = await pages.admin.evaluate<string>(
+      `getComputedStyle(document.querySelector("[class*='css-var-']")).getPropertyValue("--ant-motion-duration-mid")`,
+    );
+    expect(duration.trim()).toBe("0s");
   });
 
   it("the county sweeps with its rules; rules without data are marked, not evaluated", async () => {

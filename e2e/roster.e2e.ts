@@ -4,7 +4,7 @@ import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idNumberChecksum } from "../src/shared/id-number.js";
 import { headerOf, NATIONAL_COLUMNS, type RosterColumnKey } from "../src/shared/roster/roster-columns.js";
-import { launchBrowser, type RunningServer, startServer, watchPageErrors } from "./harness.js";
+import { launchBrowser, PAGE_OPTIONS, type RunningServer, startServer, watchPageErrors } from "./harness.js";
 
 // The roster journey: upload a file with errors, read the problems, download the error report, fix
 // the file, upload it again, import it, and find the new households in the household list.
@@ -115,7 +115,11 @@ async function horizontalOverflow(): Promise<number> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  page = await browser.newPage({
+    ...PAGE_OPTIONS,
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+  });
   pageErrors = watchPageErrors(page);
 });
 afterAll(async () => {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   launchBrowser,
+  PAGE_OPTIONS,
   type RunningServer,
   signInFirstTime,
   startServer,
@@ -55,8 +56,9 @@ async function changePassword(page: Page, current: string, next: string) {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  desk = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  desk = await browser.newPage({ ...PAGE_OPTIONS, viewport: { width: 1280, height: 860 } });
   phoneContext = await browser.newContext({
+    ...PAGE_OPTIONS,
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
@@ -289,6 +291,7 @@ describe("a QR code scanned by a new caseworker", () => {
 
     // A phone that has never opened the app scans it.
     const context = await browser.newContext({
+      ...PAGE_OPTIONS,
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
@@ -322,7 +325,7 @@ describe("a QR code scanned by a new caseworker", () => {
       regionCode: VILLAGE,
     });
     expect(created.status).toBe(200);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const context = await browser.newContext({ ...PAGE_OPTIONS, viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     await signInFirstTime(page, `${server.url}/visits/pending-changes?from=link`, {
       username: "e2e.desk",

@@ -7,20 +7,28 @@ import { BrowserRouter } from "react-router";
 import { I18nProvider } from "../i18n/I18nProvider.js";
 import { useI18n } from "../i18n/useI18n.js";
 import { useIsMobile } from "../ui/useIsMobile.js";
+import { usePrefersReducedMotion } from "../ui/usePrefersReducedMotion.js";
 import { createQueryClient } from "./createQueryClient.js";
 
 /**
  * Ant Design's locale (the UI language) and theme: phones get 40-px controls so that every button
- * and field is an easy touch target. The phone mode wraps its later pages in it.
+ * and field is an easy touch target; a system set to reduce motion gets no animations. The phone
+ * mode wraps its later pages in it.
  */
 export function ThemedAntd({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   const isMobile = useIsMobile();
+  const isMotionReduced = usePrefersReducedMotion();
   return (
     <ConfigProvider
       locale={language === "en" ? enUS : zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ token: isMobile ? { controlHeight: 40, controlHeightSM: 32 } : {} }}
+      theme={{
+        token: {
+          ...(isMobile ? { controlHeight: 40, controlHeightSM: 32 } : {}),
+          ...(isMotionReduced ? { motion: false } : {}),
+        },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

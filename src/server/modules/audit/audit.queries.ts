@@ -47,6 +47,21 @@ export function insertAuditEventSql(param: number, from: string): string {
        after jsonb, ip text, user_agent text)`;
 }
 
+/**
+ * Like `insertAuditEventSql` for many entries: those of `$param` (a JSON array of
+ * `auditEventParam` objects) whose entity id `from` holds in its column `idColumn`.
+ */
+export function insertAuditEventsSql(param: number, from: string, idColumn: string): string {
+  return `insert into audit_event (chain_code, occurred_at, actor_id, actor_username, action, entity_type,
+       entity_id, region_code, before, after, ip, user_agent)
+     select a.chain_code, a.occurred_at, a.actor_id, a.actor_username, a.action, a.entity_type, a.entity_id,
+       a.region_code, a.before, a.after, a.ip, a.user_agent
+     from jsonb_to_recordset($${param}::jsonb) as a(chain_code text, occurred_at timestamptz, actor_id uuid,
+       actor_username text, action text, entity_type text, entity_id text, region_code text, before jsonb,
+       after jsonb, ip text, user_agent text)
+     where a.entity_id in (select ${idColumn}::text from ${from})`;
+}
+
 /** The parameter `insertAuditEventSql` reads. */
 export function auditEventParam(event: AppendedFields): string {
   return JSON.stringify({

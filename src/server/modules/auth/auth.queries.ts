@@ -87,27 +87,30 @@ export interface ActiveSession {
 }
 
 /**
- * The live session behind a token hash: not expired, idle for less than `idleMinutes`, and
- * its user neither disabled nor locked.
+ * The live session behind each token hash (undefined where there is none): not expired, idle for
+ * less than `idleMinutes`, and its user neither disabled nor locked. One statement for many
+ * requests (see `resolveSession`).
  */
-export async function findActiveSession(
+export async function findActiveSessions(
   q: Queryable,
-  tokenHash: string,
-  idleMinutes: number,
-): Promise<ActiveSession | undefined> {
-  const rows = await q.query<ActiveSession>(
-    `select s.user_id as "userId", u.username, u.display_name as "displayName", u.role,
+  lookups: readonly { tokenHash: string; idleMinutes: number }[],
+): Promise<(ActiveSession | undefined)[]> {
+  const rows = await q.query<ActiveSession & { position: number }>(
+    `select l.position, s.user_id as "userId", u.username, u.display_name as "displayName", u.role,
        u.region_code as "regionCode", r.name as "regionName", u.must_change_password as "mustChangePassword",
        s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt"
-     from user_session s
+     from unnest($1::text[], $2::integer[]) with ordinality as l(token_hash, idle_minutes, position)
+     join user_session s on s.token_hash = l.token_hash
      join app_user u on u.id = s.user_id
      join region r on r.code = u.region_code
-     where s.token_hash = $1 and s.expires_at > now()
-       and s.last_seen_at > now() - make_interval(mins => $2)
+     where s.expires_at > now()
+       and s.last_seen_at > now() - make_interval(mins => l.idle_minutes)
        and u.disabled_at is null and coalesce(u.locked_until <= now(), true)`,
-    [tokenHash, idleMinutes],
+    [lookups.map((l) => l.tokenHash), lookups.map((l) => l.idleMinutes)],
   );
-  return rows[0];
+  const found: (ActiveSession | undefined)[] = lookups.map(() => undefined);
+  for (const { position, ...session } of rows) found[position - 1] = session;
+  return found;
 }
 
 /** Marks a session as used now; written at most once a minute to keep reads cheap. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { passwordProblem } from "../../../shared/password-rules.js";
 import type { Config } from "../../config.js";
+import { batched, batchedPer } from "../../db/batch.js";
 import type { Db } from "../../db/db.js";
 import type { Actor, RequestOrigin } from "../../http/actor.js";
 import { AppError } from "../../http/app-error.js";
@@ -9,7 +10,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import {
   deleteSession,
   deleteUserSessions,
-  findActiveSession,
+  findActiveSessions,
   findLoginCandidate,
   insertSession,
   recordFailedLogin,
@@ -90,6 +91,11 @@ export async function login(
   return { token, session };
 }
 
+// Requests that arrive together are resolved by one statement (every API request asks this first).
+const findSessionBatched = batchedPer((db: Db) =>
+  batched((lookups: { tokenHash: string; idleMinutes: number }[]) => findActiveSessions(db, lookups)),
+);
+
 /** The session a cookie's token opens, or null when it is unknown, expired, idle or its user is blocked. */
 export async function resolveSession(
   db: Db,
@@ -97,7 +103,7 @@ export async function resolveSession(
   token: string,
 ): Promise<RequestSession | null> {
   const tokenHash = hashToken(token);
-  const found = await findActiveSession(db, tokenHash, policy.sessionIdleMinutes);
+  const found = await findSessionBatched(db, { tokenHash, idleMinutes: policy.sessionIdleMinutes });
   if (!found) return null;
   if (Date.now() - found.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash);
   const actor: Actor = {

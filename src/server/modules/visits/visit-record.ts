@@ -9,23 +9,25 @@ import {
   VISIT_PHOTO_MAX_BYTES,
   type VisitIndicator,
 } from "../../../shared/visit-codes.js";
-import type { Queryable } from "../../db/db.js";
+import { batched, batchedPer } from "../../db/batch.js";
+import type { Db } from "../../db/db.js";
 import { AppError, type ErrorDetail } from "../../http/app-error.js";
 import type { ServiceContext } from "../../http/route.js";
 import { authorize } from "../../policies/can.js";
 import { auditEntryOf } from "../audit/audit.service.js";
 import { checkCampaignVisit } from "../campaigns/campaigns.service.js";
-import type { HouseholdSnapshot } from "../households/household-present.js";
 import type { PreparedHousehold } from "../households/household-save.js";
 import { findHouseholdScope, findVersion } from "../households/households.queries.js";
 import { insertPendingChange } from "./pending-changes.queries.js";
 import { prepareChangedHousehold, writeChangedHousehold } from "./visit-registry.js";
 import {
   findVisitIdentity,
-  findVisitTarget,
-  insertVisitOnce,
+  findVisitTargets,
+  insertVisitsOnce,
   type VisitInsert,
   type VisitTarget,
+  type VisitTargetLookup,
+  type VisitWrite,
 } from "./visits.queries.js";
 import { presentVisit } from "./visits.service.js";
 
@@ -185,51 +187,53 @@ interface CheckedVisit {
  */
 function writeVisit(ctx: ServiceContext, checked: CheckedVisit, registry: RegistryPlan, now: Date) {
   const { visit, scope } = checked;
-  const write = async (q: Queryable) => {
-    const written = await insertVisitOnce(
-      q,
-      {
-        id: visit.id,
-        countyCode: scope.countyCode,
-        regionCode: scope.regionCode,
+  const one: VisitWrite = {
+    visit: {
+      id: visit.id,
+      countyCode: scope.countyCode,
+      regionCode: scope.regionCode,
+      householdId: visit.householdId,
+      recordedBy: ctx.actor.id,
+      kind: visit.kind,
+      visitedOn: visit.visitedOn,
+      metWith: visit.metWith,
+      indicators: checked.indicators,
+      livingConditions: visit.livingConditions,
+      assistanceGiven: visit.assistanceGiven,
+      assistancePlanned: visit.assistancePlanned,
+      location: visit.location,
+      baseVersion: visit.changes?.baseVersion ?? null,
+      registryOutcome: registry.outcome,
+      appliedVersion: registry.outcome === "applied" ? registry.prepared.version : null,
+      payloadHash: checked.payloadHash,
+      recordedAt: visit.recordedAt,
+      campaignId: visit.campaignId,
+      answers: visit.answers,
+    },
+    parts: {
+      problems: visit.problems.map((problem, i) => ({ ...problem, id: checked.problemIds[i]! })),
+      memberStatuses: visit.memberStatuses,
+      photos: checked.photos,
+    },
+    audit: auditEntryOf(ctx.actor, ctx.origin, {
+      action: "visit.record",
+      entityType: "visit",
+      entityId: visit.id,
+      regionCode: scope.regionCode,
+      after: {
         householdId: visit.householdId,
-        recordedBy: ctx.actor.id,
         kind: visit.kind,
         visitedOn: visit.visitedOn,
-        metWith: visit.metWith,
-        indicators: checked.indicators,
-        livingConditions: visit.livingConditions,
-        assistanceGiven: visit.assistanceGiven,
-        assistancePlanned: visit.assistancePlanned,
-        location: visit.location,
-        baseVersion: visit.changes?.baseVersion ?? null,
+        problems: visit.problems.length,
         registryOutcome: registry.outcome,
-        appliedVersion: registry.outcome === "applied" ? registry.prepared.version : null,
-        payloadHash: checked.payloadHash,
-        recordedAt: visit.recordedAt,
         campaignId: visit.campaignId,
-        answers: visit.answers,
       },
-      {
-        problems: visit.problems.map((problem, i) => ({ ...problem, id: checked.problemIds[i]! })),
-        memberStatuses: visit.memberStatuses,
-        photos: checked.photos,
-      },
-      auditEntryOf(ctx.actor, ctx.origin, {
-        action: "visit.record",
-        entityType: "visit",
-        entityId: visit.id,
-        regionCode: scope.regionCode,
-        after: {
-          householdId: visit.householdId,
-          kind: visit.kind,
-          visitedOn: visit.visitedOn,
-          problems: visit.problems.length,
-          registryOutcome: registry.outcome,
-          campaignId: visit.campaignId,
-        },
-      }),
-    );
+    }),
+  };
+  // Without registry changes, visits arriving together are written by one statement.
+  if (registry.outcome === "none") return writeBatched(ctx.db, one);
+  return ctx.db.transaction(async (q) => {
+    const [written] = await insertVisitsOnce(q, [one]);
     if (!written) return undefined;
     if (registry.outcome === "applied") {
       await writeChangedHousehold(q, ctx, registry.prepared, { visitId: visit.id }, now);
@@ -245,8 +249,42 @@ function writeVisit(ctx: ServiceContext, checked: CheckedVisit, registry: Regist
       });
     }
     return written;
-  };
-  return registry.outcome === "none" ? write(ctx.db) : ctx.db.transaction(write);
+  });
+}
+
+// Visits arriving together read their households in one statement.
+const findTargetBatched = batchedPer((db: Db) =>
+  batched((lookups: VisitTargetLookup[]) => findVisitTargets(db, lookups)),
+);
+
+type Outcome<T> = { ok: T } | { failure: unknown };
+
+/**
+ * The batch's visits in one statement; should it fail (a household deleted meanwhile, say), each
+ * visit is written again alone, so that one visit's fault is its own request's error only.
+ */
+const writeTogether = batchedPer((db: Db) =>
+  batched(async (writes: VisitWrite[]): Promise<Outcome<{ receivedAt: Date } | undefined>[]> => {
+    try {
+      return (await insertVisitsOnce(db, writes)).map((ok) => ({ ok }));
+    } catch (error) {
+      if (writes.length === 1) return [{ failure: error }];
+      return Promise.all(
+        writes.map((write) =>
+          insertVisitsOnce(db, [write]).then(
+            ([ok]) => ({ ok }),
+            (failure: unknown) => ({ failure }),
+          ),
+        ),
+      );
+    }
+  }),
+);
+
+async function writeBatched(db: Db, write: VisitWrite) {
+  const outcome = await writeTogether(db, write);
+  if ("failure" in outcome) throw outcome.failure;
+  return outcome.ok;
 }
 
 /**
@@ -256,7 +294,12 @@ function writeVisit(ctx: ServiceContext, checked: CheckedVisit, registry: Regist
  */
 export async function recordVisit(ctx: ServiceContext, visit: ParsedVisit, now = new Date()) {
   authorize(ctx.actor, "visit.record");
-  const target = await findVisitTarget(ctx.db, visit.householdId, visit.id);
+  const hasRegistryChanges = visit.changes !== undefined && hasChanges(visit.changes);
+  const target = await findTargetBatched(ctx.db, {
+    householdId: visit.householdId,
+    visitId: visit.id,
+    withSnapshot: hasRegistryChanges,
+  });
   if (!target) throw new AppError("NOT_FOUND");
   const scope = target;
   authorize(ctx.actor, "visit.record", scope);
@@ -265,8 +308,7 @@ export async function recordVisit(ctx: ServiceContext, visit: ParsedVisit, now =
   if (replay) return replay;
 
   const latest = { version: target.version, snapshot: target.snapshot };
-  const snapshot = latest.snapshot as HouseholdSnapshot;
-  checkVisit(visit, new Set(snapshot.household.members.map((m) => m.id)), now);
+  checkVisit(visit, new Set(target.members.map((m) => m.id)), now);
   const photos = decodePhotos(visit);
   const indicators = labelIndicators(visit, target.indicatorSet);
   if (visit.campaignId !== null) {
@@ -315,7 +357,7 @@ function presentWritten(
   receivedAt: Date,
 ): VisitView {
   const { visit } = checked;
-  const members = (target.snapshot as HouseholdSnapshot).household.members;
+  const { members } = target;
   const positionOf = new Map(members.map((m, position) => [m.id, position]));
   return {
     id: visit.id,

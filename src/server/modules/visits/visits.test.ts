@@ -99,6 +99,80 @@ describe("recording a visit", () => {
     }
   });
 
+  it("keeps each of many visits arriving together apart: its own user, record and audit entry", async () => {
+    // Requests that arrive together share the session read, the household read and the write.
+    const agents = [caseworker, cadre, admin, caseworker, cadre, admin];
+    const drafts = await Promise.all(agents.map(async () => visitOf(await household())));
+    const answers = await Promise.all(
+      drafts.map((draft, i) => agents[i]!.request("POST", "/api/visits", draft)),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    const users = await Promise.all(
+      agents.map(
+        async (agent) =>
+          ((await agent.request("GET", "/api/session")).json() as { user: { id: string } }).user.id,
+      ),
+    );
+    answers.forEach((answer, i) => {
+      const view = answer.json() as VisitView;
+      expect(view.id).toBe(drafts[i]!.id);
+      expect(view.householdId).toBe(drafts[i]!.householdId);
+      expect(view.recordedBy.id).toBe(users[i]);
+    });
+    for (const [i, draft] of drafts.entries()) {
+      const [row] = await t.db.query<{ recordedBy: string; householdId: string }>(
+        'select recorded_by as "recordedBy", household_id as "householdId" from visit where id = $1',
+        [draft.id],
+      );
+      expect(row).toEqual({ recordedBy: users[i], householdId: draft.householdId });
+      expect(await count("visit_problem", "visit_id = $1", [draft.id])).toBe(2);
+      expect(await count("visit_member_status", "visit_id = $1", [draft.id])).toBe(2);
+      expect(await count("audit_event", "action = 'visit.record' and entity_id = $1", [draft.id])).toBe(1);
+    }
+  });
+
+  it("fails only the visit whose write fails when it arrives together with others", async () => {
+    const good = await household();
+    const broken = await household();
+    // A member the latest version lists but the registry no longer holds: the visit passes its
+    // checks, and its write breaks on the member's key.
+    const phantom = randomUUID();
+    await t.db.query(
+      `update household_version set snapshot = jsonb_set(snapshot, '{household,members}',
+         snapshot->'household'->'members' || jsonb_build_array(jsonb_build_object('id', $2::text, 'name', '无此人')))
+       where household_id = $1 and version = (select version from household where id = $1)`,
+      [broken.id, phantom],
+    );
+    const goodVisits = [visitOf(good), visitOf(good)];
+    const brokenVisit = visitOf(broken, {
+      memberStatuses: [{ memberId: phantom, status: "home_isolation", since: "2020-02-01", until: null }],
+    });
+    const answers = await Promise.all(
+      [goodVisits[0]!, brokenVisit, goodVisits[1]!].map((draft) =>
+        caseworker.request("POST", "/api/visits", draft),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 500, 200]);
+    for (const draft of goodVisits) expect(await count("visit", "id = $1", [draft.id])).toBe(1);
+    expect(await count("visit", "id = $1", [brokenVisit.id])).toBe(0);
+    expect(await count("visit_problem", "visit_id = $1", [brokenVisit.id])).toBe(0);
+    expect(await count("audit_event", "action = 'visit.record' and entity_id = $1", [brokenVisit.id])).toBe(
+      0,
+    );
+    // The phone's retry of the two good ones changes nothing.
+    const retried = await Promise.all(
+      goodVisits.map((draft) => caseworker.request("POST", "/api/visits", draft)),
+    );
+    expect(retried.map((a) => a.statusCode)).toEqual([200, 200]);
+    for (const draft of goodVisits) expect(await count("visit", "id = $1", [draft.id])).toBe(1);
+    await t.db.query(
+      `update household_version set snapshot = jsonb_set(snapshot, '{household,members}',
+         (snapshot->'household'->'members') - (jsonb_array_length(snapshot->'household'->'members') - 1))
+       where household_id = $1 and version = (select version from household where id = $1)`,
+      [broken.id],
+    );
+  });
+
   it("refuses an id that was used for a different record", async () => {
     const detail = await household();
     const visit = visitOf(detail);

@@ -21,6 +21,18 @@ export interface Queryable {
   ): Promise<void>;
 }
 
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks a hot statement of fixed text to be prepared once per connection on PostgreSQL: later
+ * runs send only its parameters (neither its text nor a new parse). For statements run many
+ * times a second with one text (the visit endpoint's); a text built per call must not be marked.
+ */
+export function prepared(sql: string): string {
+  if (!preparedNames.has(sql)) preparedNames.set(sql, `bangfu_${preparedNames.size + 1}`);
+  return sql;
+}
+
 /** The one database handle the application passes around. */
 export interface Db extends Queryable {
   readonly engine: "pglite" | "postgres";
@@ -88,8 +100,11 @@ export async function openPostgres(connectionString: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString, types, max: Number(process.env.DB_POOL_SIZE ?? 10) });
   // An idle client losing its connection must not crash the process.
   pool.on("error", () => undefined);
-  const run = async <Row>(q: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await q.query(sql, params ? [...params] : undefined)).rows as Row[];
+  const run = async <Row>(q: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+    const values = params ? [...params] : undefined;
+    const name = preparedNames.get(sql);
+    return (await (name ? q.query({ name, text: sql, values }) : q.query(sql, values))).rows as Row[];
+  };
   const copy = (
     client: pg.PoolClient,
     table: string,

@@ -1,5 +1,5 @@
 import type { Role } from "../../../shared/roles.js";
-import type { Queryable } from "../../db/db.js";
+import { prepared, type Queryable } from "../../db/db.js";
 
 export interface LoginCandidate {
   id: string;
@@ -86,6 +86,19 @@ export interface ActiveSession {
   lastSeenAt: Date;
 }
 
+// Prepared: every API request resolves its session with it.
+const FIND_ACTIVE_SESSIONS =
+  prepared(`select l.position, s.user_id as "userId", u.username, u.display_name as "displayName", u.role,
+       u.region_code as "regionCode", r.name as "regionName", u.must_change_password as "mustChangePassword",
+       s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt"
+     from unnest($1::text[], $2::integer[]) with ordinality as l(token_hash, idle_minutes, position)
+     join user_session s on s.token_hash = l.token_hash
+     join app_user u on u.id = s.user_id
+     join region r on r.code = u.region_code
+     where s.expires_at > now()
+       and s.last_seen_at > now() - make_interval(mins => l.idle_minutes)
+       and u.disabled_at is null and coalesce(u.locked_until <= now(), true)`);
+
 /**
  * The live session behind each token hash (undefined where there is none): not expired, idle for
  * less than `idleMinutes`, and its user neither disabled nor locked. One statement for many
@@ -95,19 +108,10 @@ export async function findActiveSessions(
   q: Queryable,
   lookups: readonly { tokenHash: string; idleMinutes: number }[],
 ): Promise<(ActiveSession | undefined)[]> {
-  const rows = await q.query<ActiveSession & { position: number }>(
-    `select l.position, s.user_id as "userId", u.username, u.display_name as "displayName", u.role,
-       u.region_code as "regionCode", r.name as "regionName", u.must_change_password as "mustChangePassword",
-       s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt"
-     from unnest($1::text[], $2::integer[]) with ordinality as l(token_hash, idle_minutes, position)
-     join user_session s on s.token_hash = l.token_hash
-     join app_user u on u.id = s.user_id
-     join region r on r.code = u.region_code
-     where s.expires_at > now()
-       and s.last_seen_at > now() - make_interval(mins => l.idle_minutes)
-       and u.disabled_at is null and coalesce(u.locked_until <= now(), true)`,
-    [lookups.map((l) => l.tokenHash), lookups.map((l) => l.idleMinutes)],
-  );
+  const rows = await q.query<ActiveSession & { position: number }>(FIND_ACTIVE_SESSIONS, [
+    lookups.map((l) => l.tokenHash),
+    lookups.map((l) => l.idleMinutes),
+  ]);
   const found: (ActiveSession | undefined)[] = lookups.map(() => undefined);
   for (const { position, ...session } of rows) found[position - 1] = session;
   return found;

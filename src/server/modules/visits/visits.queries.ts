@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/db.js";
+import { prepared, type Queryable } from "../../db/db.js";
 import { type AppendedFields, auditEventParam, insertAuditEventsSql } from "../audit/audit.queries.js";
 
 /** A visit's own row as written. */
@@ -44,22 +44,8 @@ export interface VisitWrite {
   audit: AppendedFields;
 }
 
-/**
- * Inserts the visits with their problems, member statuses, photos and audit entries in ONE
- * statement (atomic without a transaction), each unless its id is taken (a retry, or a concurrent
- * copy of the same request, which waits on the key and then finds it; nothing of that visit is
- * written then, not even its audit entry). For each write, in order: when it was received if this
- * call wrote it (a second write of the same id in the same call is not written).
- */
-export async function insertVisitsOnce(
-  q: Queryable,
-  all: readonly VisitWrite[],
-): Promise<({ receivedAt: Date } | undefined)[]> {
-  // A second write of an id in one call (a double tap landing in the same batch) is not sent.
-  const seen = new Set<string>();
-  const writes = all.filter(({ visit }) => !seen.has(visit.id) && seen.add(visit.id));
-  const rows = await q.query<{ id: string; receivedAt: Date }>(
-    `with v as (
+// Prepared: the visit endpoint writes with it many times a second.
+const INSERT_VISITS = prepared(`with v as (
        insert into visit (id, county_code, region_code, household_id, recorded_by, kind, visited_on, met_with,
          indicators, living_conditions, assistance_given, assistance_planned, location, base_version,
          registry_outcome, applied_version, payload_hash, recorded_at, campaign_id, answers)
@@ -92,55 +78,69 @@ export async function insertVisitsOnce(
      ), audit as (
        ${insertAuditEventsSql(5, "v", "id")}
      )
-     select id, received_at as "receivedAt" from v`,
-    [
-      JSON.stringify(
-        writes.map(({ visit }) => ({
-          id: visit.id,
-          county_code: visit.countyCode,
-          region_code: visit.regionCode,
-          household_id: visit.householdId,
-          recorded_by: visit.recordedBy,
-          kind: visit.kind,
-          visited_on: visit.visitedOn,
-          met_with: visit.metWith,
-          indicators: visit.indicators,
-          living_conditions: visit.livingConditions,
-          assistance_given: visit.assistanceGiven,
-          assistance_planned: visit.assistancePlanned,
-          location: visit.location,
-          base_version: visit.baseVersion,
-          registry_outcome: visit.registryOutcome,
-          applied_version: visit.appliedVersion,
-          payload_hash: visit.payloadHash,
-          recorded_at: visit.recordedAt,
-          campaign_id: visit.campaignId,
-          answers: visit.answers,
+     select id, received_at as "receivedAt" from v`);
+
+/**
+ * Inserts the visits with their problems, member statuses, photos and audit entries in ONE
+ * statement (atomic without a transaction), each unless its id is taken (a retry, or a concurrent
+ * copy of the same request, which waits on the key and then finds it; nothing of that visit is
+ * written then, not even its audit entry). For each write, in order: when it was received if this
+ * call wrote it (a second write of the same id in the same call is not written).
+ */
+export async function insertVisitsOnce(
+  q: Queryable,
+  all: readonly VisitWrite[],
+): Promise<({ receivedAt: Date } | undefined)[]> {
+  // A second write of an id in one call (a double tap landing in the same batch) is not sent.
+  const seen = new Set<string>();
+  const writes = all.filter(({ visit }) => !seen.has(visit.id) && seen.add(visit.id));
+  const rows = await q.query<{ id: string; receivedAt: Date }>(INSERT_VISITS, [
+    JSON.stringify(
+      writes.map(({ visit }) => ({
+        id: visit.id,
+        county_code: visit.countyCode,
+        region_code: visit.regionCode,
+        household_id: visit.householdId,
+        recorded_by: visit.recordedBy,
+        kind: visit.kind,
+        visited_on: visit.visitedOn,
+        met_with: visit.metWith,
+        indicators: visit.indicators,
+        living_conditions: visit.livingConditions,
+        assistance_given: visit.assistanceGiven,
+        assistance_planned: visit.assistancePlanned,
+        location: visit.location,
+        base_version: visit.baseVersion,
+        registry_outcome: visit.registryOutcome,
+        applied_version: visit.appliedVersion,
+        payload_hash: visit.payloadHash,
+        recorded_at: visit.recordedAt,
+        campaign_id: visit.campaignId,
+        answers: visit.answers,
+      })),
+    ),
+    JSON.stringify(
+      writes.flatMap(({ visit, parts }) =>
+        parts.problems.map((problem, position) => ({ ...problem, visit_id: visit.id, position })),
+      ),
+    ),
+    JSON.stringify(
+      writes.flatMap(({ visit, parts }) =>
+        parts.memberStatuses.map((status) => ({ ...status, visit_id: visit.id })),
+      ),
+    ),
+    JSON.stringify(
+      writes.flatMap(({ visit, parts }) =>
+        parts.photos.map((photo, position) => ({
+          visit_id: visit.id,
+          position,
+          mediaType: photo.mediaType,
+          hex: photo.content.toString("hex"),
         })),
       ),
-      JSON.stringify(
-        writes.flatMap(({ visit, parts }) =>
-          parts.problems.map((problem, position) => ({ ...problem, visit_id: visit.id, position })),
-        ),
-      ),
-      JSON.stringify(
-        writes.flatMap(({ visit, parts }) =>
-          parts.memberStatuses.map((status) => ({ ...status, visit_id: visit.id })),
-        ),
-      ),
-      JSON.stringify(
-        writes.flatMap(({ visit, parts }) =>
-          parts.photos.map((photo, position) => ({
-            visit_id: visit.id,
-            position,
-            mediaType: photo.mediaType,
-            hex: photo.content.toString("hex"),
-          })),
-        ),
-      ),
-      `[${writes.map((w) => auditEventParam(w.audit)).join(",")}]`,
-    ],
-  );
+    ),
+    `[${writes.map((w) => auditEventParam(w.audit)).join(",")}]`,
+  ]);
   const receivedAt = new Map(rows.map((row) => [row.id, row.receivedAt]));
   return all.map(({ visit }) => {
     const at = receivedAt.get(visit.id);
@@ -420,17 +420,9 @@ export interface VisitTargetLookup {
   withSnapshot: boolean;
 }
 
-/**
- * For each lookup (in order), the household a visit goes to with its latest members (and snapshot
- * when asked), its county's checklist, and any visit already stored under the visit's id;
- * undefined for an unknown household. One statement for many visits (see `recordVisit`).
- */
-export async function findVisitTargets(
-  q: Queryable,
-  lookups: readonly VisitTargetLookup[],
-): Promise<(VisitTarget | undefined)[]> {
-  const rows = await q.query<VisitTarget & { position: number }>(
-    `select l.position, h.id, h.household_number as "householdNumber", h.head_name as "headName",
+// Prepared: every visit reads its household with it.
+const FIND_VISIT_TARGETS =
+  prepared(`select l.position, h.id, h.household_number as "householdNumber", h.head_name as "headName",
        h.county_code as "countyCode", h.region_code as "regionCode", h.version,
        coalesce(array(select c.user_id::text from household_caseworker c
                       where c.household_id = h.id and c.ended_at is null), '{}') as "caseworkerIds",
@@ -444,9 +436,22 @@ export async function findVisitTargets(
        (select s.indicators from visit_indicator_set s where s.county_code = h.county_code) as "indicatorSet"
      from unnest($1::uuid[], $2::uuid[], $3::boolean[]) with ordinality as l(household_id, visit_id, with_snapshot, position)
      join household h on h.id = l.household_id
-     join household_version hv on hv.household_id = h.id and hv.version = h.version`,
-    [lookups.map((l) => l.householdId), lookups.map((l) => l.visitId), lookups.map((l) => l.withSnapshot)],
-  );
+     join household_version hv on hv.household_id = h.id and hv.version = h.version`);
+
+/**
+ * For each lookup (in order), the household a visit goes to with its latest members (and snapshot
+ * when asked), its county's checklist, and any visit already stored under the visit's id;
+ * undefined for an unknown household. One statement for many visits (see `recordVisit`).
+ */
+export async function findVisitTargets(
+  q: Queryable,
+  lookups: readonly VisitTargetLookup[],
+): Promise<(VisitTarget | undefined)[]> {
+  const rows = await q.query<VisitTarget & { position: number }>(FIND_VISIT_TARGETS, [
+    lookups.map((l) => l.householdId),
+    lookups.map((l) => l.visitId),
+    lookups.map((l) => l.withSnapshot),
+  ]);
   const found: (VisitTarget | undefined)[] = lookups.map(() => undefined);
   for (const { position, ...target } of rows) found[position - 1] = target;
   return found;

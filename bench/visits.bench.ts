@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -37,20 +38,24 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function load(job: LoadJob): Promise<LoadResult> {
+/** A run's result, with how busy the servers' thread (this one) was meanwhile: 1 = never idle. */
+function load(job: LoadJob): Promise<LoadResult & { serverBusy: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./visits.load.js", import.meta.url), { workerData: job });
+    const before = performance.eventLoopUtilization();
     worker.once("message", (result: LoadResult) => {
+      const serverBusy = performance.eventLoopUtilization(before).utilization;
       void worker.terminate();
-      resolve(result);
+      resolve({ ...result, serverBusy });
     });
     worker.once("error", reject);
   });
 }
 
-function summarise(result: LoadResult) {
+function summarise(result: LoadResult & { serverBusy: number }) {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   return {
+    serverBusy: result.serverBusy,
     requestsPerSecond: result.latenciesMs.length / result.seconds,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
@@ -134,7 +139,7 @@ async function main() {
     );
     const headers = { cookie: agent.cookie, "x-csrf-token": agent.csrfToken };
     const line = (label: string, r: ReturnType<typeof summarise>) =>
-      `${label.padEnd(9)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  statuses ${JSON.stringify(r.statuses)}`;
+      `${label.padEnd(9)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server thread busy ${(r.serverBusy * 100).toFixed(0)}%  errors ${r.errors}  statuses ${JSON.stringify(r.statuses)}`;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     for (const concurrency of opts.concurrency.split(",").map(Number)) {
       const seconds = Number(opts.seconds);

@@ -12,7 +12,7 @@ import { chainHash, GENESIS_HASH } from "./audit-chain.js";
 /**
  * Entries sealed per transaction: the sealer's lock and row locks are held only that long, and the
  * hashing of one batch holds the server's thread for a few milliseconds only (2,000 at a time
- * showed as a visit p99 of 44–52 ms at 50 clients; 500, 30–31 ms: bench/README.md).
+ * showed as a visit p99 of 44–52 ms at 50 clients; 500, 30–33 ms: bench/README.md).
  */
 const SEAL_BATCH = 500;
 

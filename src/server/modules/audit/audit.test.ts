@@ -209,6 +209,24 @@ describe("audit trail", () => {
     expect((await verifyAuditTrail(t.db)).problems).toEqual([]);
   });
 
+  it("checks every column but the seal's in the update trigger's condition", async () => {
+    // The condition lists the columns one by one (cheaper than comparing whole rows as jsonb), so a
+    // column added to the table must be added there too, or a seal could carry a change with it.
+    const columns = await t.db.query<{ name: string }>(
+      `select column_name as name from information_schema.columns
+       where table_name = 'audit_event' and column_name not in ('seq', 'prev_hash', 'hash')`,
+    );
+    const [trigger] = await t.db.query<{ definition: string }>(
+      `select pg_get_triggerdef(oid) as definition from pg_trigger
+       where tgname = 'audit_event_no_update' and tgrelid = 'audit_event'::regclass`,
+    );
+    expect(columns.length).toBeGreaterThan(10);
+    for (const { name } of columns) {
+      expect(trigger?.definition).toMatch(new RegExp(`\\bnew\\.${name}\\b`));
+      expect(trigger?.definition).toMatch(new RegExp(`\\bold\\.${name}\\b`));
+    }
+  });
+
   it("is sealed in the background by the server", async () => {
     await t.db.transaction((tx) =>
       recordAudit(tx, null, origin, {
@@ -248,9 +266,9 @@ describe("audit trail", () => {
     const [middle] = await t.db.query<{ seq: number }>(
       "select seq from audit_event where action = 'test.concurrent' and entity_id = '30'",
     );
-    await t.db.exec(`alter table audit_event disable trigger audit_event_no_update;
+    await t.db.exec(`alter table audit_event disable trigger audit_event_no_delete;
       delete from audit_event where action = 'test.concurrent' and entity_id = '30';
-      alter table audit_event enable trigger audit_event_no_update;`);
+      alter table audit_event enable trigger audit_event_no_delete;`);
     expect((await verifyAuditTrail(t.db)).problems).toContainEqual({
       chainCode: JING_COUNTY,
       seq: middle!.seq,

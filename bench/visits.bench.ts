@@ -19,6 +19,7 @@ import { verifyAuditTrail } from "../src/server/modules/audit/audit-verify.js";
 import { ensureDemoCounty } from "../src/server/modules/demo/demo.service.js";
 import { projectRoot } from "../src/server/paths.js";
 import { createUserFixture, signIn } from "../src/server/test/test-app.js";
+import { cpuPerRequest, cpuSnapshot } from "./visits.cpu.js";
 import type { LoadJob, LoadResult } from "./visits.load.js";
 
 const { values: opts } = parseArgs({
@@ -27,6 +28,8 @@ const { values: opts } = parseArgs({
     households: { type: "string", default: "1000" },
     concurrency: { type: "string", default: "50,200" },
     rounds: { type: "string", default: "3" },
+    // Diagnosis: no background sealer during the runs (the trail is sealed at the end instead).
+    "no-sealer": { type: "boolean", default: false },
   },
 });
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -37,24 +40,32 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** A run's result, with how busy the servers' thread (this one) was meanwhile: 1 = never idle. */
-function load(job: LoadJob): Promise<LoadResult & { serverBusy: number }> {
+type Measured = LoadResult & { serverBusy: number; cpu: ReturnType<typeof cpuPerRequest> };
+
+/**
+ * A run's result, with how busy the servers' thread (this one) was meanwhile (1 = never idle) and
+ * the CPU time per request of that thread, the load generator and PostgreSQL.
+ */
+function load(job: LoadJob): Promise<Measured> {
   return new Promise((resolve, reject) => {
+    const cpuBefore = cpuSnapshot();
     const worker = new Worker(new URL("./visits.load.js", import.meta.url), { workerData: job });
     const before = performance.eventLoopUtilization();
     worker.once("message", (result: LoadResult) => {
       const serverBusy = performance.eventLoopUtilization(before).utilization;
+      const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(), result.latenciesMs.length);
       void worker.terminate();
-      resolve({ ...result, serverBusy });
+      resolve({ ...result, serverBusy, cpu });
     });
     worker.once("error", reject);
   });
 }
 
-function summarise(result: LoadResult & { serverBusy: number }) {
+function summarise(result: Measured) {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   return {
     serverBusy: result.serverBusy,
+    cpu: result.cpu,
     requestsPerSecond: result.latenciesMs.length / result.seconds,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
@@ -109,7 +120,7 @@ async function main() {
     const user = await createUserFixture(db, { role: "administrator", regionCode: JING });
     const app = await buildApp({ db, config: readConfig({}) });
     // As in the server: the audit trail is sealed in the background while visits come in.
-    const stopSealing = startAuditSealing(db);
+    const stopSealing = opts["no-sealer"] ? () => undefined : startAuditSealing(db);
     const agent = await signIn(app, user.username);
     const visitsUrl = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/visits`;
 
@@ -134,11 +145,15 @@ async function main() {
     const baselineUrl = `${await bare.listen({ port: 0, host: "127.0.0.1" })}/baseline`;
 
     console.log(
-      `visits bench: PostgreSQL, ${targets.length} households, ${opts.seconds} s per run, pool ${process.env.DB_POOL_SIZE ?? 10}`,
+      `visits bench: PostgreSQL, ${targets.length} households, ${opts.seconds} s per run, pool ${process.env.DB_POOL_SIZE ?? 10}` +
+        (opts["no-sealer"] ? ", no background sealer" : ""),
     );
     const headers = { cookie: agent.cookie, "x-csrf-token": agent.csrfToken };
     const line = (label: string, r: ReturnType<typeof summarise>) =>
-      `${label.padEnd(9)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server thread busy ${(r.serverBusy * 100).toFixed(0)}%  errors ${r.errors}  statuses ${JSON.stringify(r.statuses)}`;
+      `${label.padEnd(9)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server thread busy ${(r.serverBusy * 100).toFixed(0)}%  errors ${r.errors}  statuses ${JSON.stringify(r.statuses)}` +
+      (r.cpu === null
+        ? ""
+        : `\n          CPU per request: server thread ${r.cpu.server.toFixed(0)} µs, load generator ${r.cpu.load.toFixed(0)} µs, PostgreSQL ${r.cpu.postgres.toFixed(0)} µs`);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     for (const concurrency of opts.concurrency.split(",").map(Number)) {
       const seconds = Number(opts.seconds);

@@ -303,6 +303,17 @@ describe("monitoring journey in a real browser", () => {
     await page.getByTestId("trend-chart").waitFor();
     // The trend is drawn by the shared ECharts component (lazily loaded), its figures in a table behind it.
     await page.getByTestId("trend-echart").locator("svg").first().waitFor();
+    // The legend sits above the plot, clear of the month labels (ECharts 6 put it over them).
+    const chart = page.getByTestId("trend-echart");
+    await chart.locator("text", { hasText: "风险消除" }).waitFor();
+    const legend = await chart.locator("text", { hasText: "风险消除" }).boundingBox();
+    const months = await chart
+      .locator("text", { hasText: /^\d{4}-\d{2}$/ })
+      .first()
+      .boundingBox();
+    const box = await chart.boundingBox();
+    expect(legend!.y + legend!.height).toBeLessThan(box!.y + 40);
+    expect(legend!.y + legend!.height).toBeLessThan(months!.y);
     await page.getByTestId("trend-chart").getByRole("tab", { name: "表格" }).click();
     expect(await page.getByTestId("trend-table").textContent()).toContain("合计");
     expect(await page.getByTestId("overview-regions").textContent()).toContain("泾川镇");

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   startAuditSealing(db);
   // Monitoring rules for households changed by imports and visits: evaluated in the background.
   startEvaluationDrain(db);
-  if (firstStart.adminPassword) await ensureDemoCounty(db, { countyCode: config.demoCountyCode, seed: 2020 });
+  if (firstStart.adminPassword)
+    await ensureDemoCounty(db, { countyCode: config.demoCountyCode, seed: 2020, withMonitoring: true });
   const app = await buildApp({ db, config, webDir: join(projectRoot, "dist", "web"), isLogging: true });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;

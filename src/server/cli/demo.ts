@@ -11,7 +11,9 @@ marked synthetic data:
   causes and status drawn from realistic distributions, a few with data-quality warnings, the
   village's demo caseworker assigned. Household numbers are <village code>9<5-digit index>, each
   household's first version has the reason 演示数据, addresses end in （演示）, phones are in the 170
-  block and bank accounts start 629999.
+  block and bank accounts start 629999;
+- last year's default monitoring rules (unless the county has rules of that year) and a sweep with
+  them, so the monitoring screens open on the alerts those households raise.
 Reproducible from the seed (default 2020; ages are counted from 1 January of the current year).
 Running it again creates nothing twice; a larger N adds only the households not yet there.`;
 
@@ -30,14 +32,14 @@ await runCommand(USAGE, async (db, args) => {
   if (!Number.isInteger(households) || households < 0 || households > MAX_DEMO_HOUSEHOLDS)
     throw new UsageError(`--households must be a whole number from 0 to ${MAX_DEMO_HOUSEHOLDS}`);
   const started = Date.now();
-  const summary = await ensureDemoCounty(db, { countyCode: county, seed, households });
+  const summary = await ensureDemoCounty(db, { countyCode: county, seed, households, withMonitoring: true });
   const h = summary.households;
   console.log(
     `${summary.countyName} (${summary.countyCode}): ${summary.townships} townships, ${summary.villages} villages, ` +
       `${summary.usersCreated.length} demo users created; ${h.created} demo households (${h.members} members, ` +
       `${h.withWarnings} with warnings, ${h.assigned} with a caseworker) created, ${h.existing} already there` +
       `${h.skipped > 0 ? `, ${h.skipped} skipped (a member is already in another household)` : ""}, ` +
-      `in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `${summary.openAlerts ?? 0} monitoring alerts open, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
   console.log(JSON.stringify({ ...summary, usersCreated: summary.usersCreated.length }));
 });

@@ -239,7 +239,10 @@ function household(
   if (planted === "lifted_below_poverty_line" && status === "lifted") {
     income = lowerTo(income, active.length, random.int(3000, 3900), workers);
   } else if (status === "lifted" || status === "removed") {
-    income = raiseTo(income, active.length, random.int(4600, 9000), canWork);
+    // Lifted years ago: most now well above the monitoring line (about 7,000 yuan), some just above
+    // or below it, the households monitoring is for.
+    const target = chance(random, 0.12) ? random.int(5000, 7800) : random.int(8000, 18000);
+    income = raiseTo(income, active.length, target, canWork);
   } else {
     income = lowerTo(income, active.length, random.int(2800, 3900), workers);
   }

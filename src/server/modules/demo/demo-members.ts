@@ -336,9 +336,10 @@ export function work(
   if (m.labourAbility === "ordinary" || m.labourAbility === "skilled") {
     if (age > 65) p = 0;
     else if (age > 60) p = 0.25;
-    else if (m.relation === "head") p = m.sex === "male" ? 0.65 : 0.4;
-    else if (m.relation === "spouse") p = m.sex === "female" ? 0.35 : 0.6;
-    else p = 0.75;
+    // Off-farm work (务工), which employment help has pushed since the households were lifted.
+    else if (m.relation === "head") p = m.sex === "male" ? 0.8 : 0.55;
+    else if (m.relation === "spouse") p = m.sex === "female" ? 0.55 : 0.75;
+    else p = 0.85;
   } else if (m.labourAbility === "weak" && age <= 65) {
     p = 0.15; // often a public-welfare job (公益岗位) near home
   }
@@ -348,7 +349,7 @@ export function work(
     ? weighted(random, { out_of_province: 35, in_province: 25, in_county: 25, in_township: 15 })
     : weighted(random, { in_county: 40, in_township: 60 });
   const workMonths =
-    workPlace === "out_of_province" || workPlace === "in_province" ? random.int(5, 12) : random.int(3, 10);
+    workPlace === "out_of_province" || workPlace === "in_province" ? random.int(7, 12) : random.int(5, 11);
   return { workPlace, workMonths };
 }
 

@@ -244,6 +244,44 @@ describe("demo households", () => {
     expect((await verifyAuditTrail(db)).problems).toEqual([]);
   });
 
+  it("can come with last year's default monitoring rules and the alerts they raise, once", async () => {
+    const swept = await ensureDemoCounty(db, {
+      countyCode: COUNTY,
+      seed: 7,
+      households: 320,
+      today: TODAY,
+      withMonitoring: true,
+    });
+    const rules = await db.query<{ year: number; ruleCode: string; line: string | null }>(
+      `select year, rule_code as "ruleCode", thresholds ->> 'line' as line from monitoring_rule
+       where county_code = $1 and is_enabled order by rule_code`,
+      [COUNTY],
+    );
+    expect(new Set(rules.map((r) => r.year))).toEqual(new Set([2025]));
+    expect(rules.map((r) => r.ruleCode)).toContain("income_below_line");
+    const line = Number(rules.find((r) => r.ruleCode === "income_below_line")!.line);
+    // Counted here from the accounts, apart from the sweep: the households below the line.
+    const below = await count(
+      `household h join household_income i on i.household_id = h.id and i.year = 2025
+       where h.status <> 'removed' and i.per_capita_income < ${line}`,
+    );
+    expect(below).toBeGreaterThan(0);
+    expect(await count("monitoring_alert where status = 'open' and rule_code = 'income_below_line'")).toBe(
+      below,
+    );
+    expect(swept.openAlerts).toBe(await count("monitoring_alert where status = 'open'"));
+    const again = await ensureDemoCounty(db, {
+      countyCode: COUNTY,
+      seed: 7,
+      households: 320,
+      today: TODAY,
+      withMonitoring: true,
+    });
+    expect(again.openAlerts).toBe(swept.openAlerts);
+    expect(await count("monitoring_alert")).toBe(swept.openAlerts);
+    expect((await verifyAuditTrail(db)).problems).toEqual([]);
+  });
+
   it("are reproducible, independent of how many are asked for, valid and mostly without findings", () => {
     const villages = Array.from({ length: 40 }, (_, i) => ({
       code: `5111320${String(i + 1).padStart(5, "0")}`,

@@ -6,6 +6,9 @@ import { generatePassword, hashPassword } from "../auth/password.js";
 import type { HouseholdSnapshot } from "../households/household-present.js";
 import { type PreparedHousehold, prepareHousehold, writeHouseholds } from "../households/household-save.js";
 import { findActiveMembersElsewhere } from "../households/households.queries.js";
+import { insertDefaultRules } from "../monitoring/monitoring.queries.js";
+import { defaultRules } from "../monitoring/monitoring.service.js";
+import { evaluateCounty } from "../monitoring/monitoring-evaluate.js";
 import { loadOfficialRegions } from "../regions/regions.loader.js";
 import { findChildRegions, findRegion } from "../regions/regions.queries.js";
 import { insertUsers, type UserInsert } from "../users/users.queries.js";
@@ -38,6 +41,12 @@ export interface DemoOptions {
   households?: number;
   /** Ages are counted from 1 January of this day's year, and the checks run on it; default now. */
   today?: Date;
+  /**
+   * Also give the county the default monitoring rules of last year's income (the year the demo
+   * households' accounts are of) and sweep it, so the monitoring screens open on the alerts those
+   * households raise. Default false (tests and benches that count alerts start from none).
+   */
+  withMonitoring?: boolean;
 }
 
 export interface DemoHouseholdSummary {
@@ -61,6 +70,8 @@ export interface DemoSummary {
   villages: number;
   usersCreated: string[];
   households: DemoHouseholdSummary;
+  /** Alerts open after the demo's sweep (withMonitoring), else null. */
+  openAlerts: number | null;
 }
 
 /**
@@ -128,10 +139,11 @@ export async function ensureDemoCounty(db: Db, options: DemoOptions): Promise<De
   const demoVillages = townships.flatMap((t, i) =>
     villagesByTownship[i]!.map((v) => ({ code: v.code, name: v.name, townshipName: t.name })),
   );
+  const today = options.today ?? new Date();
   const households = await ensureDemoHouseholds(db, county.code, demoVillages, {
     seed: options.seed,
     count: options.households ?? DEFAULT_DEMO_HOUSEHOLDS,
-    today: options.today ?? new Date(),
+    today,
   });
   return {
     countyCode: county.code,
@@ -140,7 +152,28 @@ export async function ensureDemoCounty(db: Db, options: DemoOptions): Promise<De
     villages: villages.length,
     usersCreated,
     households,
+    openAlerts: options.withMonitoring ? await ensureDemoMonitoring(db, county.code, today) : null,
   };
+}
+
+/**
+ * The county's default monitoring rules of last year (kept if the county already has rules of that
+ * year) and a sweep with them, audited as the demo's; returns how many alerts fire.
+ */
+async function ensureDemoMonitoring(db: Db, countyCode: string, today: Date): Promise<number> {
+  const year = today.getUTCFullYear() - 1;
+  return db.transaction(async (tx) => {
+    await insertDefaultRules(tx, defaultRules(countyCode, year));
+    const counts = await evaluateCounty(tx, countyCode, today);
+    await recordAudit(tx, null, DEMO_ORIGIN, {
+      action: "monitoring.sweep",
+      entityType: "county",
+      entityId: countyCode,
+      regionCode: countyCode,
+      after: { year, ...counts },
+    });
+    return counts.firing;
+  });
 }
 
 /**

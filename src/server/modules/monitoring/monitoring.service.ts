@@ -48,6 +48,10 @@ export function authorizeCountyRead(ctx: ServiceContext, countyCode: string): vo
 }
 
 /** The configuration a county has until its administrator saves one. */
+export function defaultRules(countyCode: string, year: number): RuleWrite[] {
+  return MONITORING_RULE_CODES.map((code) => defaultRule(countyCode, year, code));
+}
+
 function defaultRule(countyCode: string, year: number, code: MonitoringRuleCode): RuleWrite {
   return {
     countyCode,
@@ -168,10 +172,7 @@ export async function runSweep(ctx: ServiceContext, countyCode: string, year?: n
   const sweepYear = year ?? today.getUTCFullYear() - 1;
   const started = performance.now();
   const { counts, inEffect } = await ctx.db.transaction(async (tx) => {
-    await insertDefaultRules(
-      tx,
-      MONITORING_RULE_CODES.map((code) => defaultRule(countyCode, sweepYear, code)),
-    );
+    await insertDefaultRules(tx, defaultRules(countyCode, sweepYear));
     const counts = await evaluateCounty(tx, countyCode, today);
     const inEffect = await findRulesInEffect(tx, countyCode, evaluationDay(today));
     await recordAudit(tx, ctx.actor, ctx.origin, {

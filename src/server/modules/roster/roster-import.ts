@@ -64,6 +64,30 @@ export interface ImportSummary extends PlanResult {
   ignoredColumns: string[];
 }
 
+/** A file's summary before anything is known of it: rejected until read and planned. */
+export function emptySummary(fileName: string, sha256: string): ImportSummary {
+  return {
+    fileName,
+    sha256,
+    status: "rejected",
+    message: null,
+    format: null,
+    encoding: null,
+    sheet: null,
+    householdSheet: null,
+    headerRow: null,
+    ignoredColumns: [],
+    problems: [],
+    problemCount: 0,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: 0,
+  };
+}
+
 /** Households written per statement batch inside the one transaction. */
 export const WRITE_CHUNK = 1_000;
 /** Why a plan must not be written as asked, or undefined when it may be. */
@@ -313,26 +337,7 @@ export async function importRoster(
 ): Promise<ImportSummary> {
   const sources = sourcesOf(input, options.fileName);
   const sha256 = options.sha256 ?? (await sha256Of(sources));
-  const base: ImportSummary = {
-    fileName: options.fileName,
-    sha256,
-    status: "rejected",
-    message: null,
-    format: null,
-    encoding: null,
-    sheet: null,
-    householdSheet: null,
-    headerRow: null,
-    ignoredColumns: [],
-    problems: [],
-    problemCount: 0,
-    rows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    warnings: 0,
-  };
+  const base = emptySummary(options.fileName, sha256);
   if (!options.isDryRun) {
     const outcome = await commitRoster(db, sources, { ...options, sha256 });
     if (!outcome.ok) return { ...base, message: outcome.reason };

@@ -8,6 +8,7 @@ import {
   commitBook,
   commitRoster,
   describeBook,
+  emptySummary,
   type ImportOptions,
   type ImportSummary,
 } from "./roster-import.js";
@@ -68,26 +69,7 @@ export async function importRosterFiles(
   const sources = paths.map((path) => fileSource(basename(path), path));
   const fileName = sources.map((s) => s.name).join(" + ");
   const sha256 = await sha256Of(sources);
-  const summary: ImportSummary = {
-    fileName,
-    sha256,
-    status: "rejected",
-    message: null,
-    format: null,
-    encoding: null,
-    sheet: null,
-    householdSheet: null,
-    headerRow: null,
-    ignoredColumns: [],
-    problems: [],
-    problemCount: 0,
-    rows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    warnings: 0,
-  };
+  const summary = emptySummary(fileName, sha256);
   const record = (countyCode: string, status: "validating" | "committing") =>
     sizeOf(sources).then((fileSize) =>
       insertImport(db, {

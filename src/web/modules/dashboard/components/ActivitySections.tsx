@@ -6,6 +6,7 @@ import type { ActivityFigures, RegistryFigures } from "../../../../shared/api/da
 import { CASE_STAGE_LABELS, MONITORING_TYPES, RISK_TYPES } from "../../../../shared/monitoring-workflow.js";
 import { EPIDEMIC_STATUSES, PROBLEM_KINDS } from "../../../../shared/visit-codes.js";
 import { useT } from "../../../i18n/useT.js";
+import { CHART_LEGEND, chartGrid } from "../../../ui/chartLayout.js";
 import type { EChartOption } from "../../../ui/EChart.js";
 import { useCodeLabels } from "../../households/hooks/useCodeLabels.js";
 import { BAR, Section, type TableRow, useShare } from "./DashboardSection.js";
@@ -20,7 +21,7 @@ interface Dashboard {
   children: { code: string; name: string; figures: RegistryFigures; activity: ActivityFigures }[];
 }
 
-const GRID = { left: 8, right: 16, bottom: 8, containLabel: true } as const;
+const GRID = chartGrid({ hasLegend: true, right: 16 });
 
 /** Headline cards: visit coverage, isolated, open difficulties, monitored households, overdue items. */
 export function ActivityHeadline({
@@ -123,7 +124,7 @@ function FieldworkSection({ regionCode, data }: { regionCode: string; data: Dash
   ];
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
+    legend: CHART_LEGEND,
     grid: GRID,
     xAxis: {
       type: "category",
@@ -174,7 +175,7 @@ function IsolationSection({ regionCode, activity }: { regionCode: string; activi
   const iso = activity.isolation;
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
+    legend: CHART_LEGEND,
     grid: GRID,
     xAxis: { type: "category", data: iso.byStatus.map((r) => label(EPIDEMIC_STATUSES, r.status)) },
     yAxis: { type: "value" },
@@ -213,7 +214,7 @@ function DifficultiesSection({ regionCode, activity }: { regionCode: string; act
   const kinds = d.byKind;
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
+    legend: CHART_LEGEND,
     grid: GRID,
     xAxis: { type: "category", data: kinds.map((r) => label(PROBLEM_KINDS, r.kind)) },
     yAxis: { type: "value" },
@@ -261,7 +262,7 @@ function MonitoringSection({ regionCode, activity }: { regionCode: string; activ
   const o = activity.overdue;
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
+    legend: CHART_LEGEND,
     grid: GRID,
     xAxis: {
       type: "category",

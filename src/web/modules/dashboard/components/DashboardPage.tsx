@@ -6,6 +6,7 @@ import type { RegistryFigures } from "../../../../shared/api/dashboard.api.js";
 import { GUARANTEE_NAMES, INCOME_BAND_NAMES } from "../../../../shared/dashboard-codes.js";
 import { POVERTY_ATTRIBUTES, POVERTY_CAUSES, POVERTY_STATUSES } from "../../../../shared/household-codes.js";
 import { useT } from "../../../i18n/useT.js";
+import { CHART_LEGEND, chartGrid } from "../../../ui/chartLayout.js";
 import type { EChartOption } from "../../../ui/EChart.js";
 import { formatDateTime } from "../../../ui/formatDateTime.js";
 import { PageHeader } from "../../../ui/PageHeader.js";
@@ -160,8 +161,8 @@ function ChildrenSection({
   ];
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
-    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    legend: CHART_LEGEND,
+    grid: chartGrid({ hasLegend: true }),
     xAxis: {
       type: "category",
       data: data.children.map((c) => c.name),
@@ -198,8 +199,8 @@ function StatusSection({ regionCode, figures }: { regionCode: string; figures: R
   const attributes = [...new Set(figures.byStatusAttribute.map((r) => r.povertyAttribute))];
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
-    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    legend: CHART_LEGEND,
+    grid: chartGrid({ hasLegend: true }),
     xAxis: { type: "category", data: statuses.map((s) => label(POVERTY_STATUSES, s)) },
     yAxis: { type: "value" },
     series: attributes.map((a) => ({
@@ -234,7 +235,7 @@ function LiftedSection({ regionCode, figures }: { regionCode: string; figures: R
   const t = useT();
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    grid: chartGrid({ hasLegend: false }),
     xAxis: {
       type: "category",
       data: figures.liftedByYear.map((r) => t("dashboard.yearValue", { year: r.year })),
@@ -270,8 +271,8 @@ function CausesSection({ regionCode, figures }: { regionCode: string; figures: R
   const causes = [...figures.byCause].reverse();
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
-    grid: { left: 8, right: 16, bottom: 8, containLabel: true },
+    legend: CHART_LEGEND,
+    grid: chartGrid({ hasLegend: true, right: 16 }),
     yAxis: { type: "category", data: causes.map((r) => label(POVERTY_CAUSES, r.cause)) },
     xAxis: { type: "value" },
     series: [
@@ -311,8 +312,8 @@ function GuaranteesSection({ regionCode, figures }: { regionCode: string; figure
   ] as const;
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
-    grid: { left: 8, right: 16, bottom: 8, containLabel: true },
+    legend: CHART_LEGEND,
+    grid: chartGrid({ hasLegend: true, right: 16 }),
     yAxis: { type: "category", data: guarantees.map((g) => label(GUARANTEE_NAMES, g)) },
     xAxis: { type: "value" },
     series: lights.map(([light, color]) => ({
@@ -345,7 +346,7 @@ function IncomeSection({ regionCode, figures }: { regionCode: string; figures: R
   const { label } = useCodeLabels();
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    grid: chartGrid({ hasLegend: false }),
     xAxis: { type: "category", data: figures.incomeBands.map((r) => label(INCOME_BAND_NAMES, r.band)) },
     yAxis: { type: "value" },
     series: [

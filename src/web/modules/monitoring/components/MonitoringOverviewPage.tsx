@@ -61,7 +61,8 @@ export function MonitoringOverviewPage() {
             <Statistic
               title={t("monitoring.overview.overdueShare")}
               value={share(overdueCount, activeCount)}
-              valueStyle={{ color: "#cf1322" }}
+              // Red only when something is overdue.
+              valueStyle={overdueCount > 0 ? { color: "#cf1322" } : undefined}
             />
           </Card>
         </Col>

@@ -1,6 +1,7 @@
 import { Spin, Table, Tabs } from "antd";
 import { lazy, Suspense } from "react";
 import { useT } from "../../../i18n/useT.js";
+import { CHART_LEGEND, chartGrid } from "../../../ui/chartLayout.js";
 import type { EChartOption } from "../../../ui/EChart.js";
 
 // The shared chart, loaded only when a trend is shown: ECharts stays out of the pages that draw none.
@@ -24,8 +25,8 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   const t = useT();
   const option: EChartOption = {
     tooltip: { trigger: "axis" },
-    legend: {},
-    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    legend: CHART_LEGEND,
+    grid: chartGrid({ hasLegend: true }),
     xAxis: { type: "category", data: points.map((p) => p.month) },
     yAxis: { type: "value", minInterval: 1 },
     series: SERIES.map((s) => ({

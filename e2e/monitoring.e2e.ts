@@ -222,6 +222,18 @@ describe("monitoring journey in a real browser", () => {
     const row = page.getByTestId("alert-row").filter({ hasText: HEAD_NAME }).filter({ hasText: "监测线" });
     await row.waitFor();
     expect(await row.getByTestId("alert-facts").textContent()).toContain("3,000.00");
+    // The workbench counts what waits for the cadre as the inbox does, asked again when it opens
+    // (the cadre saw it at sign-in, before this household), and links to it.
+    const waiting = (await page.getByRole("tab", { name: /待处理预警 \(\d+\)/ }).textContent())!.replace(
+      /\D/g,
+      "",
+    );
+    expect(Number(waiting)).toBeGreaterThan(0);
+    await page.getByTestId("nav-home").first().click();
+    const todo = page.getByTestId("home-todo-alerts").locator(".ant-statistic-content-value");
+    await expect.poll(async () => (await todo.textContent()) ?? "", { timeout: 10_000 }).toBe(waiting);
+    await page.getByTestId("home-todo-alerts").click();
+    await row.waitFor();
     await row.getByTestId("alert-open-case").click();
     await page.getByTestId("open-case-comment").fill("人均纯收入低于监测线，启动识别");
     await page.getByTestId("open-case-submit").click();

@@ -6,6 +6,9 @@ export const campaignsEn: Messages["campaigns"] = {
   new: "Start a campaign",
   start: "Start",
   created: "Started with {count} households",
+  empty: "No screening campaigns yet.",
+  emptyManager:
+    "No screening campaigns yet. Choose “Start a campaign” to set the households, the questions and the deadline.",
   name: "Name",
   namePlaceholder: "e.g. February 2020 epidemic screening",
   area: "Area",

@@ -4,6 +4,8 @@ export const campaignsZh = {
   new: "发起排查",
   start: "发起",
   created: "已发起，纳入 {count} 户",
+  empty: "还没有排查活动。",
+  emptyManager: "还没有排查活动。点“发起排查”选定范围、问题和截止日期，即可开始一次排查。",
   name: "名称",
   namePlaceholder: "如：2020 年 2 月疫情排查",
   area: "排查范围",

@@ -105,6 +105,17 @@ export const en: Messages = {
     usersText: "Create accounts, assign roles and scopes, reset passwords.",
     usersReadText: "See the accounts in your area.",
     auditText: "See who did what and when, with the values before and after.",
+    todoTitle: "Waiting for you",
+    todoAlerts: "Open alerts",
+    todoCases: "Cases awaiting my action",
+    todoPendingChanges: "Registry changes to check",
+    dashboardText:
+      "Households, people, lifting, basic guarantees, visits and monitoring by region; export to Excel.",
+    briefingsText: "Write work briefings from the figures, edit and issue them; download as PDF or Word.",
+    monitoringText:
+      "Monitoring against returning to poverty: alerts, identification, measures and risk elimination.",
+    visitsText:
+      "Screening campaigns, visit coverage, difficulty lists, pending registry changes and visit QR codes.",
   },
   roles: {
     administrator: "Administrator",

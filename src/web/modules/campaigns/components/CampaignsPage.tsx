@@ -1,4 +1,4 @@
-import { Button, Progress, Table } from "antd";
+import { Button, Empty, Progress, Table } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { CampaignView } from "../../../../shared/api/campaigns.api.js";
@@ -49,6 +49,13 @@ export function CampaignsPage() {
         dataSource={data?.rows ?? []}
         scroll={{ x: "max-content" }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={t(permissions.canManageCampaigns ? "campaigns.emptyManager" : "campaigns.empty")}
+            />
+          ),
+        }}
         columns={[
           {
             title: t("campaigns.name"),

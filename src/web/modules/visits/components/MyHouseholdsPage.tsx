@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { isUnsent } from "../../../../shared/visit-outbox.js";
 import { useT } from "../../../i18n/useT.js";
+import { formatDateTime } from "../../../ui/formatDateTime.js";
 import { usePhone } from "../hooks/usePhone.js";
 import { PhoneSpinner } from "./PhoneSpinner.js";
 
@@ -85,7 +86,7 @@ export function MyHouseholdsPage() {
       </div>
       {meta ? (
         <span className="phone-secondary phone-small">
-          {t("visits.phone.loadedAt", { time: new Date(meta.loadedAt).toLocaleString() })}
+          {t("visits.phone.loadedAt", { time: formatDateTime(meta.loadedAt) })}
         </span>
       ) : null}
       {isLoading && households.length === 0 ? <PhoneSpinner /> : null}

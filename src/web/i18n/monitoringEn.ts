@@ -42,6 +42,7 @@ export const monitoringEn: Messages["monitoring"] = {
       "Rigid spending {spending} yuan in {year} (medical {medical}, disaster {disasterLoss}, other {other}), over {percent}% of {incomeYear} net income {netIncome}",
     new_illness_or_disability: "{name}: {before} → {now}",
     guarantee_at_risk: "{guarantees}",
+    guaranteeLight: "{guarantee}: {light}",
     no_work:
       "{name} (aged {age}) worked {workMonths} months, {idle} months without work (threshold {months})",
     epidemic_isolation:
@@ -176,6 +177,7 @@ export const monitoringEn: Messages["monitoring"] = {
     comment: "Comment",
     commentRequired: "Write a comment",
     visitedOn: "Visited on",
+    visitedOnDate: "Visited on {date}",
     type: "Monitoring type",
     risks: "Risk types",
     submit: "Submit",

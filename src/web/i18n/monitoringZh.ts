@@ -40,6 +40,7 @@ export const monitoringZh = {
       "{year}年刚性支出 {spending} 元（医疗 {medical}、灾害 {disasterLoss}、其他 {other}），为{incomeYear}年纯收入 {netIncome} 元的 {percent}% 以上",
     new_illness_or_disability: "{name}：{before} → {now}",
     guarantee_at_risk: "{guarantees}",
+    guaranteeLight: "{guarantee}：{light}",
     no_work: "{name}（{age}岁）全年务工 {workMonths} 个月，{idle} 个月无务工（阈值 {months} 个月）",
     department_list: "{department}名单第 {row} 行：{name}（证件尾号 {tail}）—— {reason}",
     epidemic_isolation:
@@ -173,6 +174,7 @@ export const monitoringZh = {
     comment: "意见",
     commentRequired: "请填写意见",
     visitedOn: "入户核实日期",
+    visitedOnDate: "入户核实日期：{date}",
     type: "监测类型",
     risks: "风险类型",
     submit: "提交",

@@ -64,7 +64,7 @@ export function HouseholdOverview({
             {
               key: "region",
               label: label("regionCode"),
-              children: `${regionPathOf(household)}（${household.regionCode}）`,
+              children: t("common.withCode", { text: regionPathOf(household), code: household.regionCode }),
             },
             { key: "address", label: label("address"), children: household.address || "—" },
             {

@@ -150,7 +150,7 @@ export function HouseholdsTable({
       ...desktopOnly,
       render: (_, row) =>
         row.caseworkers.length > 0 ? (
-          row.caseworkers.map((caseworker) => caseworker.displayName).join("、")
+          row.caseworkers.map((caseworker) => caseworker.displayName).join(t("common.listSeparator"))
         ) : (
           <Typography.Text type="warning">{t("households.noCaseworker")}</Typography.Text>
         ),

@@ -40,7 +40,9 @@ export function IncomeTable({ incomes }: { incomes: Income[] }) {
       align: "right",
       render: (value: number, income) => (
         <Tooltip
-          title={TRANSFER_PARTS.map((part) => `${field(part)} ${formatYuan(income[part])}`).join("；")}
+          title={TRANSFER_PARTS.map((part) => `${field(part)} ${formatYuan(income[part])}`).join(
+            t("common.clauseSeparator"),
+          )}
         >
           <span style={{ borderBottom: "1px dashed" }}>{formatYuan(value)}</span>
         </Tooltip>

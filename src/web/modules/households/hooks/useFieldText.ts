@@ -23,12 +23,14 @@ export function useFieldText(): (scope: FieldScope, field: string, value: unknow
             : undefined;
       if (codes) {
         const list = Array.isArray(value) ? value : [value];
-        return list.length === 0 ? "—" : list.map((code) => label(codes, String(code))).join("、");
+        return list.length === 0
+          ? "—"
+          : list.map((code) => label(codes, String(code))).join(t("common.listSeparator"));
       }
       if (scope === "member" && field === "sex" && (value === "male" || value === "female"))
         return t(`households.sex.${value}`);
       if (scope === "income" && field !== "year" && typeof value === "number") return formatYuan(value);
-      if (Array.isArray(value)) return value.map(String).join("、");
+      if (Array.isArray(value)) return value.map(String).join(t("common.listSeparator"));
       if (typeof value === "object") return JSON.stringify(value);
       return String(value);
     },

@@ -11,7 +11,7 @@ function StepDetails({ step }: { step: Step }) {
   const details = step.details;
   const parts: string[] = [];
   if (typeof details.visitedOn === "string")
-    parts.push(`${t("monitoring.step.visitedOn")}：${details.visitedOn}`);
+    parts.push(t("monitoring.step.visitedOnDate", { date: details.visitedOn }));
   if (typeof details.monitoringType === "string") {
     parts.push(t(`monitoring.types.${details.monitoringType}` as "monitoring.types.marginal"));
   }
@@ -19,7 +19,7 @@ function StepDetails({ step }: { step: Step }) {
     parts.push(
       (details.riskTypes as string[])
         .map((r) => t(`monitoring.risks.${r}` as "monitoring.risks.other"))
-        .join("、"),
+        .join(t("common.listSeparator")),
     );
   }
   const evidence = details.evidence as
@@ -34,7 +34,7 @@ function StepDetails({ step }: { step: Step }) {
       }),
     );
   }
-  return parts.length > 0 ? <div>{parts.join("；")}</div> : null;
+  return parts.length > 0 ? <div>{parts.join(t("common.clauseSeparator"))}</div> : null;
 }
 
 /** Every step of the case, oldest first: what, who (with role), when, the comment. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { en } from "../../../i18n/en.js";
 import type { Translate } from "../../../i18n/I18nContext.js";
 import { lookupMessage } from "../../../i18n/lookupMessage.js";
 import { zh } from "../../../i18n/zh.js";
@@ -55,6 +56,17 @@ describe("describeFacts", () => {
     ]);
     expect(describeFacts("guarantee_at_risk", { level: "red", guarantees: { housing: "red" } }, t)).toEqual([
       "住房安全：未保障",
+    ]);
+    // In English with English punctuation.
+    const tEn: Translate = (key, values) => lookupMessage(en, key, values) ?? `!${key}`;
+    expect(
+      describeFacts(
+        "guarantee_at_risk",
+        { level: "yellow", guarantees: { housing: "red", water: "yellow" } },
+        tEn,
+      ),
+    ).toEqual([
+      `${en.monitoring.guarantees.housing}: ${en.monitoring.lights.red}; ${en.monitoring.guarantees.water}: ${en.monitoring.lights.yellow}`,
     ]);
     expect(
       describeFacts(

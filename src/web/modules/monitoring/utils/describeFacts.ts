@@ -57,13 +57,13 @@ export function describeFacts(ruleCode: MonitoringRuleCode, facts: Facts, t: Tra
       return [
         t("monitoring.facts.guarantee_at_risk", {
           guarantees: Object.entries(guarantees)
-            .map(
-              ([guarantee, light]) =>
-                `${t(`monitoring.guarantees.${guarantee}` as "monitoring.guarantees.water")}：${t(
-                  `monitoring.lights.${light}` as "monitoring.lights.red",
-                )}`,
+            .map(([guarantee, light]) =>
+              t("monitoring.facts.guaranteeLight", {
+                guarantee: t(`monitoring.guarantees.${guarantee}` as "monitoring.guarantees.water"),
+                light: t(`monitoring.lights.${light}` as "monitoring.lights.red"),
+              }),
             )
-            .join("；"),
+            .join(t("common.clauseSeparator")),
         }),
       ];
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import type { HouseholdDetail } from "../../shared/api/households.api.js";
-import type { CaseDetail } from "../../shared/api/monitoring.api.js";
+import type { CaseDetail } from "../../shared/api/monitoring-cases.api.js";
 import type { HouseholdDraft } from "../../shared/household-draft.js";
 import { emptyIncome } from "../../shared/household-income.js";
 import {

@@ -44,3 +44,6 @@ export function textSchema(max: number) {
 
 /** The response of an endpoint that sends a file (see Endpoint.download). */
 export const fileResponse = z.instanceof(Uint8Array);
+
+/** A calendar day, YYYY-MM-DD. */
+export const isoDateSchema = z.iso.date();

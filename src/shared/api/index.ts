@@ -6,6 +6,7 @@ import * as dashboard from "./dashboard.api.js";
 import * as health from "./health.api.js";
 import * as households from "./households.api.js";
 import * as monitoring from "./monitoring.api.js";
+import * as monitoringCases from "./monitoring-cases.api.js";
 import * as regions from "./regions.api.js";
 import * as roster from "./roster.api.js";
 import * as session from "./session.api.js";
@@ -35,6 +36,7 @@ export const allEndpoints: readonly Endpoint[] = [
   dashboard,
   briefings,
   monitoring,
+  monitoringCases,
   visits,
   campaigns,
 ].flatMap(endpointsOf);

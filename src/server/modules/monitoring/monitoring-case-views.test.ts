@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CaseDetail } from "../../../shared/api/monitoring.api.js";
+import type { CaseDetail } from "../../../shared/api/monitoring-cases.api.js";
 import {
   agents,
   openFromAlert,

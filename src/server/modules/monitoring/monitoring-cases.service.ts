@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseListRow, takeCaseStep } from "../../../shared/api/monitoring.api.js";
+import type { CaseDetail, CaseListRow, takeCaseStep } from "../../../shared/api/monitoring-cases.api.js";
 import { codePrefix } from "../../../shared/division-code.js";
 import type { BodyOf } from "../../../shared/endpoint.js";
 import {

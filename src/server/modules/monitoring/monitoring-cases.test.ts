@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HouseholdDetail } from "../../../shared/api/households.api.js";
-import type { CaseDetail } from "../../../shared/api/monitoring.api.js";
+import type { CaseDetail } from "../../../shared/api/monitoring-cases.api.js";
 import {
   agents,
   expectOnlyAllowed,

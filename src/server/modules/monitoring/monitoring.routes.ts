@@ -1,26 +1,28 @@
 import type { FastifyInstance } from "fastify";
 import {
-  addCaseMeasure,
   dismissMonitoringAlert,
-  getCaseSettings,
   getDepartmentList,
-  getMonitoringCase,
   LIST_UPLOAD_TYPES,
   listDepartmentLists,
   listMonitoringAlerts,
-  listMonitoringCases,
   listMonitoringRules,
   listRigidSpending,
-  monitoringOverview,
-  openMonitoringCase,
   runMonitoringSweep,
-  saveCaseSettings,
   saveMonitoringRule,
   saveRigidSpending,
-  takeCaseStep,
-  updateCaseMeasure,
   uploadDepartmentList,
 } from "../../../shared/api/monitoring.api.js";
+import {
+  addCaseMeasure,
+  getCaseSettings,
+  getMonitoringCase,
+  listMonitoringCases,
+  monitoringOverview,
+  openMonitoringCase,
+  saveCaseSettings,
+  takeCaseStep,
+  updateCaseMeasure,
+} from "../../../shared/api/monitoring-cases.api.js";
 import type { Db } from "../../db/db.js";
 import { userRoute } from "../../http/route.js";
 import * as monitoring from "./monitoring.service.js";

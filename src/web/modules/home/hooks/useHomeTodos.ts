@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { listMonitoringAlerts, listMonitoringCases } from "../../../../shared/api/monitoring.api.js";
+import { listMonitoringAlerts } from "../../../../shared/api/monitoring.api.js";
+import { listMonitoringCases } from "../../../../shared/api/monitoring-cases.api.js";
 import { listPendingChanges } from "../../../../shared/api/visits.api.js";
 import { callApi } from "../../../api/callApi.js";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys.js";

@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, Input, Modal } from "antd";
 import type { Dayjs } from "dayjs";
 import { useNavigate } from "react-router";
-import { openMonitoringCase } from "../../../../shared/api/monitoring.api.js";
+import { openMonitoringCase } from "../../../../shared/api/monitoring-cases.api.js";
 import { useT } from "../../../i18n/useT.js";
 import { useApiErrorText } from "../../../ui/useApiErrorText.js";
 import { HouseholdPicker } from "../../households/components/HouseholdPicker.js";

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import type { MeasureView } from "../../../../shared/api/monitoring.api.js";
+import type { MeasureView } from "../../../../shared/api/monitoring-cases.api.js";
 import type { CaseAction } from "../../../../shared/monitoring-workflow.js";
 import { useT } from "../../../i18n/useT.js";
 import { formatDateTime } from "../../../ui/formatDateTime.js";

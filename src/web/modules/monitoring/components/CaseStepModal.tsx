@@ -1,7 +1,7 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { type CaseDetail, takeCaseStep } from "../../../../shared/api/monitoring.api.js";
+import { type CaseDetail, takeCaseStep } from "../../../../shared/api/monitoring-cases.api.js";
 import type { BodyOf } from "../../../../shared/endpoint.js";
 import {
   type CaseAction,

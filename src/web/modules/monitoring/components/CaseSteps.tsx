@@ -1,5 +1,5 @@
 import { Tag, Timeline, Typography } from "antd";
-import type { CaseDetail } from "../../../../shared/api/monitoring.api.js";
+import type { CaseDetail } from "../../../../shared/api/monitoring-cases.api.js";
 import { useT } from "../../../i18n/useT.js";
 import { formatDateTime } from "../../../ui/formatDateTime.js";
 

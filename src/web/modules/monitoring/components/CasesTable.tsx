@@ -1,5 +1,5 @@
 import { Empty, Flex, Table, type TableColumnsType, Tag } from "antd";
-import type { CaseListRow } from "../../../../shared/api/monitoring.api.js";
+import type { CaseListRow } from "../../../../shared/api/monitoring-cases.api.js";
 import { useT } from "../../../i18n/useT.js";
 import { formatDateTime } from "../../../ui/formatDateTime.js";
 import { CaseStageTag } from "./CaseStageTag.js";

@@ -4,7 +4,7 @@ import {
   addCaseMeasure,
   type MeasureView,
   updateCaseMeasure,
-} from "../../../../shared/api/monitoring.api.js";
+} from "../../../../shared/api/monitoring-cases.api.js";
 import {
   MEASURE_KIND_CODES,
   MEASURE_STATUS_CODES,

@@ -1,5 +1,5 @@
 import { Button, Empty, Table, type TableColumnsType, Tag } from "antd";
-import type { MeasureView } from "../../../../shared/api/monitoring.api.js";
+import type { MeasureView } from "../../../../shared/api/monitoring-cases.api.js";
 import { useT } from "../../../i18n/useT.js";
 
 /** A case's assistance measures; editable while the case is monitored. */

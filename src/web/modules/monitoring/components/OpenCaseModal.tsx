@@ -1,6 +1,7 @@
 import { App, Checkbox, Form, Input, Modal } from "antd";
 import { useNavigate } from "react-router";
-import { type MonitoringAlertView, openMonitoringCase } from "../../../../shared/api/monitoring.api.js";
+import type { MonitoringAlertView } from "../../../../shared/api/monitoring.api.js";
+import { openMonitoringCase } from "../../../../shared/api/monitoring-cases.api.js";
 import { useT } from "../../../i18n/useT.js";
 import { useApiErrorText } from "../../../ui/useApiErrorText.js";
 import { useMonitoringWrite } from "../hooks/useMonitoringWrite.js";

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { listMonitoringCases } from "../../../../shared/api/monitoring.api.js";
+import { listMonitoringCases } from "../../../../shared/api/monitoring-cases.api.js";
 import type { QueryOf } from "../../../../shared/endpoint.js";
 import { callApi } from "../../../api/callApi.js";
 import { monitoringQueryKeys } from "../monitoringQueryKeys.js";

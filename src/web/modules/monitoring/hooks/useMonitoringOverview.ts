@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { monitoringOverview } from "../../../../shared/api/monitoring.api.js";
+import { monitoringOverview } from "../../../../shared/api/monitoring-cases.api.js";
 import { callApi } from "../../../api/callApi.js";
 import { monitoringQueryKeys } from "../monitoringQueryKeys.js";
 

@@ -232,6 +232,7 @@ export const monitoringEn: Messages["monitoring"] = {
     overdueShare: "Overdue (of cases in progress)",
   },
   rules: {
+    pickCounty: "Each county sets its own rules: choose a county first.",
     year: "Monitoring year",
     rule: "Rule",
     enabled: "On",

@@ -229,6 +229,7 @@ export const monitoringZh = {
     overdueShare: "超期（占进行中）",
   },
   rules: {
+    pickCounty: "各县分别设置监测规则：请先选择一个县（市、区）。",
     year: "监测年度",
     rule: "规则",
     enabled: "启用",

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, InputNumber, Spin } from "antd";
+import { Alert, App, Button, Empty, Flex, InputNumber, Spin } from "antd";
 import { useState } from "react";
 import { runMonitoringSweep } from "../../../../shared/api/monitoring.api.js";
 import { countyCodeOf } from "../../../../shared/division-code.js";
@@ -76,16 +76,18 @@ export function MonitoringRulesPage() {
       {rulesQuery.isError ? <Alert type="error" showIcon title={errorText(rulesQuery.error)} /> : null}
       {rulesQuery.isFetching && !rulesQuery.data ? <Spin /> : null}
       <Flex vertical gap={12}>
-        {countyCode
-          ? (rulesQuery.data?.rules ?? []).map((rule) => (
-              <RuleCard
-                key={`${countyCode}-${year}-${rule.code}-${rule.version}`}
-                rule={rule}
-                countyCode={countyCode}
-                year={year}
-              />
-            ))
-          : null}
+        {countyCode ? (
+          (rulesQuery.data?.rules ?? []).map((rule) => (
+            <RuleCard
+              key={`${countyCode}-${year}-${rule.code}-${rule.version}`}
+              rule={rule}
+              countyCode={countyCode}
+              year={year}
+            />
+          ))
+        ) : (
+          <Empty description={t("monitoring.rules.pickCounty")} data-testid="rules-pick-county" />
+        )}
       </Flex>
     </>
   );

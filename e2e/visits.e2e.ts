@@ -12,6 +12,7 @@ import {
 // The phone journey of issue 5: a caseworker signs in on a 360-px phone, loses the network, records
 // three screening visits, reloads the page offline (the app and the records are still there), and
 // when the network returns the visits are sent, stored exactly once, and the coverage count drops.
+// One of them carries a camera-sized photo, which the phone compresses before storing it.
 let server: RunningServer;
 let browser: Browser;
 let desk: Page;
@@ -20,6 +21,7 @@ let phone: Page;
 let pageErrors: string[];
 let campaignId = "";
 let workerId = "";
+let photoBytes = 0;
 const ADMIN_PASSWORD = "Jingxian-2020e2e";
 const WORKER_PASSWORD = "Zoufang-2020e2e";
 const VILLAGE = "341823100001";
@@ -148,6 +150,33 @@ describe("visits on a phone, offline", () => {
       // The form fits the phone too.
       expect(await phone.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
       await phone.getByTestId("problem-add").click();
+      if (i === 0) {
+        // A camera-sized photo (3000 × 2000, noisy so it does not compress to nothing), made small
+        // on the phone before it is stored: offline, as the rest.
+        // (Page code as text: the e2e project has no DOM types.)
+        const png = await phone.evaluate<string>(`(() => {
+          const canvas = document.createElement("canvas");
+          canvas.width = 3000;
+          canvas.height = 2000;
+          const context = canvas.getContext("2d");
+          const image = context.createImageData(3000, 2000);
+          for (let j = 0; j < image.data.length; j += 4) {
+            image.data[j] = (j / 4) % 256;
+            image.data[j + 1] = 112 + Math.floor(Math.random() * 32);
+            image.data[j + 2] = (j / 12000) % 256;
+            image.data[j + 3] = 255;
+          }
+          context.putImageData(image, 0, 0);
+          return canvas.toDataURL("image/png").split(",")[1];
+        })()`);
+        photoBytes = Buffer.from(png, "base64").length;
+        await phone.getByTestId("visit-photo-input").setInputFiles({
+          name: "IMG_0001.png",
+          mimeType: "image/png",
+          buffer: Buffer.from(png, "base64"),
+        });
+        await phone.getByText("已选 1/").waitFor();
+      }
       await phone.getByTestId("visit-save").click();
       await phone.getByTestId("start-visit").waitFor();
       await expect.poll(() => phone.getByTestId("outbox-count").textContent()).toBe(String(i + 1));
@@ -188,6 +217,29 @@ describe("visits on a phone, offline", () => {
     );
     expect(visits.json.total).toBe(3);
     expect(new Set(visits.json.rows.map((r) => r.id)).size).toBe(3);
+    // The photo arrived as a JPEG made small on the phone: longest side at most 1,280 px, its shape
+    // kept, a fraction of the bytes.
+    const details = await Promise.all(
+      visits.json.rows.map(
+        async (row) =>
+          (
+            await api<{ id: string; photos: { mediaType: string; byteSize: number }[] }>(
+              desk,
+              "GET",
+              `/api/visits/${row.id}`,
+            )
+          ).json,
+      ),
+    );
+    const withPhoto = details.filter((d) => d.photos.length > 0);
+    expect(withPhoto.map((d) => d.photos.map((p) => p.mediaType))).toEqual([["image/jpeg"]]);
+    expect(withPhoto[0]!.photos[0]!.byteSize).toBeLessThan(photoBytes / 4);
+    const size = await desk.evaluate<number[]>(`(async () => {
+      const bitmap = await createImageBitmap(await (await fetch("/api/visits/${withPhoto[0]!.id}/photos/0")).blob());
+      return [bitmap.width, bitmap.height];
+    })()`);
+    expect(Math.max(...size)).toBeLessThanOrEqual(1280);
+    expect(size[0]! / size[1]!).toBeCloseTo(1.5, 1);
     const difficulties = await api<{ total: number }>(
       desk,
       "GET",

@@ -117,6 +117,7 @@ export const visitsEn: Messages["visits"] = {
       "The phone holds version {version} of the record. If someone changed it before this is sent, your update goes to the village cadre to check; it never overwrites.",
     updateIncome: "Update income for {year}",
     updateConditions: "Housing, water, power etc. changed",
+    addPhoto: "Take or choose photos",
     photosAndPlace: "Photos and location (optional)",
     photoCount: "{count}/{max} photos, compressed on the phone",
     locate: "Record the location",

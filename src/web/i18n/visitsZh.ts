@@ -114,6 +114,7 @@ export const visitsZh = {
       "手机上的档案是第 {version} 版。若上传时档案已被他人修改，您的更新将交村干部核实，不会覆盖。",
     updateIncome: "更新 {year} 年收入",
     updateConditions: "住房、饮水、用电等有变化",
+    addPhoto: "拍照或选择照片",
     photosAndPlace: "照片与位置（可选）",
     photoCount: "已选 {count}/{max} 张，上传前在手机上压缩",
     locate: "记录当前位置",

@@ -12,7 +12,7 @@ import {
   Switch,
   Typography,
 } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import type { VisitDraft } from "../../../../shared/api/visits.api.js";
 import { DANGEROUS_HOUSE_GRADES, FUEL_TYPES } from "../../../../shared/household-codes.js";
@@ -62,6 +62,7 @@ export function VisitFormPage() {
   const [photos, setPhotos] = useState<PhotoList>([]);
   const [location, setLocation] = useState<VisitDraft["location"]>(null);
   const [isSaving, setIsSaving] = useState(false);
+  const photoInput = useRef<HTMLInputElement>(null);
   const [form] = Form.useForm<VisitFormValues>();
   const household = households.find((h) => h.id === id);
   const campaign = meta?.campaigns.find((c) => c.id === params.get("campaign"));
@@ -226,6 +227,8 @@ export function VisitFormPage() {
                 <Form.Item name={["indicators", indicator.code, "isMet"]} noStyle>
                   <Radio.Group
                     optionType="button"
+                    // Side by side, never wrapped under each other: the note takes what width is left.
+                    style={{ flexShrink: 0, whiteSpace: "nowrap" }}
                     options={[
                       { value: true, label: t("visits.form.met") },
                       { value: false, label: t("visits.form.notMet") },
@@ -355,14 +358,27 @@ export function VisitFormPage() {
       </Card>
       <Card size="small" title={t("visits.form.photosAndPlace")} style={{ marginBottom: 12 }}>
         <Flex vertical gap={8}>
+          {/* The phone's own picker (camera or gallery) behind a button in the app's language. */}
           <input
+            ref={photoInput}
             type="file"
             accept="image/*"
             capture="environment"
             multiple
-            disabled={photos.length >= VISIT_PHOTO_MAX_COUNT}
-            onChange={(event) => void handlePhotos(event.target.files)}
+            hidden
+            data-testid="visit-photo-input"
+            onChange={(event) => {
+              void handlePhotos(event.target.files);
+              event.target.value = "";
+            }}
           />
+          <Button
+            disabled={photos.length >= VISIT_PHOTO_MAX_COUNT}
+            onClick={() => photoInput.current?.click()}
+            data-testid="visit-photo-add"
+          >
+            {t("visits.form.addPhoto")}
+          </Button>
           <Typography.Text type="secondary">
             {t("visits.form.photoCount", { count: photos.length, max: VISIT_PHOTO_MAX_COUNT })}
           </Typography.Text>

@@ -5,7 +5,14 @@ import { recordAudit } from "../audit/audit.service.js";
 import { type PreparedHousehold, writeHouseholds } from "../households/household-save.js";
 import { lockImport } from "./roster.queries.js";
 import type { RosterBook } from "./roster-book.js";
-import { PLAN_BATCH, Planner, type PlanResult, type PlanSink, planBook } from "./roster-planner.js";
+import {
+  emptyPlanResult,
+  PLAN_BATCH,
+  Planner,
+  type PlanResult,
+  type PlanSink,
+  planBook,
+} from "./roster-planner.js";
 import { readRoster } from "./roster-read.js";
 import { bufferSource, type RosterSource, sha256Of } from "./roster-source.js";
 
@@ -77,14 +84,7 @@ export function emptySummary(fileName: string, sha256: string): ImportSummary {
     householdSheet: null,
     headerRow: null,
     ignoredColumns: [],
-    problems: [],
-    problemCount: 0,
-    rows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    warnings: 0,
+    ...emptyPlanResult(),
   };
 }
 

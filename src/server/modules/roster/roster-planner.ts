@@ -41,6 +41,20 @@ export interface PlanResult extends ImportCountsSummary {
   problemCount: number;
 }
 
+/** A plan before any row: nothing counted, no problem. */
+export function emptyPlanResult(): PlanResult {
+  return {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: 0,
+    problems: [],
+    problemCount: 0,
+  };
+}
+
 /** Households planned per batch (one read of their rows, one query for the stored ones). */
 export const PLAN_BATCH = 1_000;
 /** Households planned between two turns of the event loop (see finishBatch). */
@@ -106,16 +120,7 @@ export class Planner {
     private readonly sink: PlanSink | undefined,
     private readonly lookup: Queryable,
   ) {
-    this.result = {
-      rows: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      warnings: 0,
-      problems: [],
-      problemCount: 0,
-    };
+    this.result = emptyPlanResult();
   }
 
   /**

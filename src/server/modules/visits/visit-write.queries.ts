@@ -4,13 +4,12 @@
 import { prepared, type Queryable } from "../../db/db.js";
 import { type AppendedFields, auditEventParam, insertAuditEventsSql } from "../audit/audit.queries.js";
 
-/** A visit's own row as written. */
-export interface VisitInsert {
+/** What a visit records, as written and as read back. */
+export interface VisitContent {
   id: string;
   countyCode: string;
   regionCode: string;
   householdId: string;
-  recordedBy: string;
   kind: string;
   visitedOn: string;
   metWith: string;
@@ -22,10 +21,15 @@ export interface VisitInsert {
   baseVersion: number | null;
   registryOutcome: "none" | "applied" | "pending";
   appliedVersion: number | null;
-  payloadHash: string;
-  recordedAt: string;
   campaignId: string | null;
   answers: { code: string; value: boolean | string }[];
+}
+
+/** A visit's own row as written. */
+export interface VisitInsert extends VisitContent {
+  recordedBy: string;
+  payloadHash: string;
+  recordedAt: string;
 }
 
 /** What a visit brings beside its own row. */

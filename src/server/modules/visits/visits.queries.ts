@@ -1,30 +1,15 @@
 import type { Queryable } from "../../db/db.js";
+import type { VisitContent } from "./visit-write.queries.js";
 
-export interface VisitRow {
-  id: string;
-  householdId: string;
+/** A stored visit as read back, with who recorded it and its household's number and head. */
+export interface VisitRow extends VisitContent {
   householdNumber: string;
   headName: string;
-  regionCode: string;
-  countyCode: string;
   recordedById: string;
   recordedByName: string;
-  kind: string;
-  visitedOn: string;
-  metWith: string;
-  indicators: { code: string; label: string; isMet: boolean; note: string }[];
-  livingConditions: string;
-  assistanceGiven: string;
-  assistancePlanned: string;
-  location: { latitude: number; longitude: number; accuracyM: number | null } | null;
-  baseVersion: number | null;
-  registryOutcome: "none" | "applied" | "pending";
-  appliedVersion: number | null;
   pendingChangeId: string | null;
   recordedAt: Date;
   receivedAt: Date;
-  campaignId: string | null;
-  answers: { code: string; value: boolean | string }[];
   caseworkerIds: string[];
   problems: { id: string; kind: string; note: string; status: "open" | "resolved" }[];
   memberStatuses: {

@@ -170,6 +170,9 @@ describe("visits on a phone, offline", () => {
           return canvas.toDataURL("image/png").split(",")[1];
         })()`);
         photoBytes = Buffer.from(png, "base64").length;
+        // The picker opens from the app's own button; the browser's bare file input stays hidden.
+        expect(await phone.getByTestId("visit-photo-add").isVisible()).toBe(true);
+        expect(await phone.getByTestId("visit-photo-input").isVisible()).toBe(false);
         await phone.getByTestId("visit-photo-input").setInputFiles({
           name: "IMG_0001.png",
           mimeType: "image/png",

@@ -365,7 +365,7 @@ export function VisitFormPage() {
             accept="image/*"
             capture="environment"
             multiple
-            hidden
+            style={{ display: "none" }}
             data-testid="visit-photo-input"
             onChange={(event) => {
               void handlePhotos(event.target.files);

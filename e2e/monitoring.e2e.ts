@@ -234,6 +234,14 @@ describe("monitoring journey in a real browser", () => {
     await expect.poll(async () => (await todo.textContent()) ?? "", { timeout: 10_000 }).toBe(waiting);
     await page.getByTestId("home-todo-alerts").click();
     await row.waitFor();
+    // Filtered by its rule, the inbox shows that rule's alerts only, this household's among them.
+    await choose(page, "alerts-rule-filter", "人均纯收入低于监测线");
+    const onlyThatRule = async () => {
+      const shown = await page.getByTestId("alert-row").allTextContents();
+      return shown.length > 0 && shown.every((text) => text.includes("低于监测线"));
+    };
+    await expect.poll(onlyThatRule, { timeout: 10_000 }).toBe(true);
+    await row.waitFor();
     await row.getByTestId("alert-open-case").click();
     await page.getByTestId("open-case-comment").fill("人均纯收入低于监测线，启动识别");
     await page.getByTestId("open-case-submit").click();

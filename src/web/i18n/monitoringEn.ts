@@ -19,6 +19,7 @@ export const monitoringEn: Messages["monitoring"] = {
     lists: "Department lists",
   },
   alerts: {
+    allRules: "All rules",
     household: "Household",
     region: "Village",
     rule: "Rule",

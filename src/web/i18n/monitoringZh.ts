@@ -17,6 +17,7 @@ export const monitoringZh = {
     lists: "部门名单",
   },
   alerts: {
+    allRules: "全部规则",
     household: "户",
     region: "所在村",
     rule: "预警规则",

@@ -1,6 +1,7 @@
-import { Alert, Button, Tabs } from "antd";
+import { Alert, Button, Select, Tabs } from "antd";
 import { useState } from "react";
 import type { MonitoringAlertView } from "../../../../shared/api/monitoring.api.js";
+import { MONITORING_RULE_CODES, type MonitoringRuleCode } from "../../../../shared/monitoring-rules.js";
 import { useT } from "../../../i18n/useT.js";
 import { PageHeader } from "../../../ui/PageHeader.js";
 import { useApiErrorText } from "../../../ui/useApiErrorText.js";
@@ -27,7 +28,13 @@ export function MonitoringInboxPage() {
   const [dismissId, setDismissId] = useState<string>();
   const [isApplying, setIsApplying] = useState(false);
   const [isRecordingSpending, setIsRecordingSpending] = useState(false);
-  const alertsQuery = useMonitoringAlerts({ status: "open", page: alertPage, pageSize: 20 });
+  const [ruleCode, setRuleCode] = useState<MonitoringRuleCode>();
+  const alertsQuery = useMonitoringAlerts({
+    status: "open",
+    ...(ruleCode ? { ruleCode } : {}),
+    page: alertPage,
+    pageSize: 20,
+  });
   const casesQuery = useMonitoringCases({ awaitingMe: "true", page: casePage, pageSize: 20 });
   const alerts = alertsQuery.data?.rows ?? [];
   const error = alertsQuery.error ?? casesQuery.error;
@@ -59,17 +66,36 @@ export function MonitoringInboxPage() {
             key: "alerts",
             label: `${t("monitoring.tabs.alerts")} (${alertsQuery.data?.total ?? 0})`,
             children: (
-              <AlertsTable
-                rows={alerts}
-                total={alertsQuery.data?.total ?? 0}
-                page={alertPage}
-                isLoading={alertsQuery.isPending}
-                canOpenCase={permissions.canWorkMonitoringCases}
-                canDismiss={permissions.canDismissAlerts}
-                onPageChange={setAlertPage}
-                onOpenCase={(alert) => setOpenFor(alerts.filter((a) => a.householdId === alert.householdId))}
-                onDismiss={(alert) => setDismissId(alert.id)}
-              />
+              <>
+                <Select
+                  allowClear
+                  placeholder={t("monitoring.alerts.allRules")}
+                  value={ruleCode}
+                  onChange={(value?: MonitoringRuleCode) => {
+                    setRuleCode(value);
+                    setAlertPage(1);
+                  }}
+                  options={MONITORING_RULE_CODES.map((code) => ({
+                    value: code,
+                    label: t(`monitoring.rules.names.${code}`),
+                  }))}
+                  style={{ minWidth: 260, marginBottom: 12 }}
+                  data-testid="alerts-rule-filter"
+                />
+                <AlertsTable
+                  rows={alerts}
+                  total={alertsQuery.data?.total ?? 0}
+                  page={alertPage}
+                  isLoading={alertsQuery.isPending}
+                  canOpenCase={permissions.canWorkMonitoringCases}
+                  canDismiss={permissions.canDismissAlerts}
+                  onPageChange={setAlertPage}
+                  onOpenCase={(alert) =>
+                    setOpenFor(alerts.filter((a) => a.householdId === alert.householdId))
+                  }
+                  onDismiss={(alert) => setDismissId(alert.id)}
+                />
+              </>
             ),
           },
           {

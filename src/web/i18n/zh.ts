@@ -1,6 +1,7 @@
 import { briefingsZh } from "./briefingsZh.js";
 import { campaignsZh } from "./campaignsZh.js";
 import { dashboardZh } from "./dashboardZh.js";
+import { homeZh } from "./homeZh.js";
 import { householdsZh } from "./householdsZh.js";
 import { monitoringZh } from "./monitoringZh.js";
 import { rosterZh } from "./rosterZh.js";
@@ -94,27 +95,7 @@ export const zh = {
     logoutConfirmTitle: "确定退出登录吗？",
     logoutConfirmText: "退出后需要重新输入用户名和密码才能使用。",
   },
-  home: {
-    hello: "您好，{name}",
-    username: "用户名",
-    role: "角色",
-    region: "管辖范围",
-    regionsText: "浏览行政区划树，查找乡镇、村和村民小组。",
-    householdsText: "查找和登记建档立卡户，维护家庭成员、收入和帮扶责任人。",
-    householdsReadText: "查看辖区内的建档立卡户及其两不愁三保障情况。",
-    rosterText: "从国扶系统或 Excel、WPS 的花名册批量导入建档立卡户，逐行校验后再确认。",
-    usersText: "创建账号、分配角色和管辖范围、重置密码。",
-    usersReadText: "查看本辖区内的账号。",
-    auditText: "查看谁在何时做了哪些操作，以及修改前后的内容。",
-    todoTitle: "待办事项",
-    todoAlerts: "待处理预警",
-    todoCases: "待我办理的案件",
-    todoPendingChanges: "待核实的登记变更",
-    dashboardText: "按区划查看户数、人数、脱贫、两不愁三保障、走访和监测的统计，可导出 Excel。",
-    briefingsText: "用统计数据生成工作简报，编辑后印发，可下载 PDF 和 Word。",
-    monitoringText: "防返贫动态监测：预警、识别认定、帮扶措施和风险消除。",
-    visitsText: "排查活动、走访覆盖、困难清单、待核实变更和走访二维码。",
-  },
+  home: homeZh,
   roles: {
     administrator: "系统管理员",
     township_officer: "乡镇干部",

@@ -6,9 +6,7 @@ import { generatePassword, hashPassword } from "../auth/password.js";
 import type { HouseholdSnapshot } from "../households/household-present.js";
 import { type PreparedHousehold, prepareHousehold, writeHouseholds } from "../households/household-save.js";
 import { findActiveMembersElsewhere } from "../households/households.queries.js";
-import { insertDefaultRules } from "../monitoring/monitoring.queries.js";
-import { defaultRules } from "../monitoring/monitoring.service.js";
-import { evaluateCounty } from "../monitoring/monitoring-evaluate.js";
+import { sweepCounty } from "../monitoring/monitoring.service.js";
 import { loadOfficialRegions } from "../regions/regions.loader.js";
 import { findChildRegions, findRegion } from "../regions/regions.queries.js";
 import { insertUsers, type UserInsert } from "../users/users.queries.js";
@@ -156,24 +154,13 @@ export async function ensureDemoCounty(db: Db, options: DemoOptions): Promise<De
   };
 }
 
-/**
- * The county's default monitoring rules of last year (kept if the county already has rules of that
- * year) and a sweep with them, audited as the demo's; returns how many alerts fire.
- */
+/** The county's first sweep with last year's rules (its defaults unless it has some); how many alerts fire. */
 async function ensureDemoMonitoring(db: Db, countyCode: string, today: Date): Promise<number> {
   const year = today.getUTCFullYear() - 1;
-  return db.transaction(async (tx) => {
-    await insertDefaultRules(tx, defaultRules(countyCode, year));
-    const counts = await evaluateCounty(tx, countyCode, today);
-    await recordAudit(tx, null, DEMO_ORIGIN, {
-      action: "monitoring.sweep",
-      entityType: "county",
-      entityId: countyCode,
-      regionCode: countyCode,
-      after: { year, ...counts },
-    });
-    return counts.firing;
-  });
+  const { counts } = await db.transaction((tx) =>
+    sweepCounty(tx, null, DEMO_ORIGIN, countyCode, year, today),
+  );
+  return counts.firing;
 }
 
 /**

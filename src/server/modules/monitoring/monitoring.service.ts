@@ -7,6 +7,8 @@ import {
   type MonitoringRuleCode,
   SWEPT_RULE_CODES,
 } from "../../../shared/monitoring-rules.js";
+import type { Queryable } from "../../db/db.js";
+import type { Actor, RequestOrigin } from "../../http/actor.js";
 import { AppError } from "../../http/app-error.js";
 import type { ServiceContext } from "../../http/route.js";
 import { authorize } from "../../policies/can.js";
@@ -162,6 +164,32 @@ export async function saveRule(
 }
 
 /**
+ * One sweep of a county inside the caller's transaction: the defaults of `year` where the county has
+ * no rules of that year, every rule evaluated, the sweep audited (as `actor`, or as the system when
+ * null: the demo's first sweep). Not authorised here: callers check.
+ */
+export async function sweepCounty(
+  tx: Queryable,
+  actor: Actor | null,
+  origin: RequestOrigin,
+  countyCode: string,
+  year: number,
+  today: Date,
+) {
+  await insertDefaultRules(tx, defaultRules(countyCode, year));
+  const counts = await evaluateCounty(tx, countyCode, today);
+  const inEffect = await findRulesInEffect(tx, countyCode, evaluationDay(today));
+  await recordAudit(tx, actor, origin, {
+    action: "monitoring.sweep",
+    entityType: "county",
+    entityId: countyCode,
+    regionCode: countyCode,
+    after: { year, ...counts },
+  });
+  return { counts, inEffect };
+}
+
+/**
  * Evaluates every rule over all households of a county in one statement. A county with no
  * configuration for `year` gets the defaults first. Rules switched on whose data Bangfu does not
  * hold yet are reported as skipped.
@@ -171,19 +199,9 @@ export async function runSweep(ctx: ServiceContext, countyCode: string, year?: n
   assertCounty(countyCode, "body.countyCode");
   const sweepYear = year ?? today.getUTCFullYear() - 1;
   const started = performance.now();
-  const { counts, inEffect } = await ctx.db.transaction(async (tx) => {
-    await insertDefaultRules(tx, defaultRules(countyCode, sweepYear));
-    const counts = await evaluateCounty(tx, countyCode, today);
-    const inEffect = await findRulesInEffect(tx, countyCode, evaluationDay(today));
-    await recordAudit(tx, ctx.actor, ctx.origin, {
-      action: "monitoring.sweep",
-      entityType: "county",
-      entityId: countyCode,
-      regionCode: countyCode,
-      after: { year: sweepYear, ...counts },
-    });
-    return { counts, inEffect };
-  });
+  const { counts, inEffect } = await ctx.db.transaction((tx) =>
+    sweepCounty(tx, ctx.actor, ctx.origin, countyCode, sweepYear, today),
+  );
   const codes = new Set(inEffect.map((r) => r.ruleCode as MonitoringRuleCode));
   return {
     countyCode,

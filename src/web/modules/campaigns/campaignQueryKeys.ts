@@ -9,5 +9,7 @@ export const campaignQueryKeys = {
     ["campaigns", "summary", id, regionCode ?? ""] as const,
   difficulties: (filter: object) => ["campaigns", "difficulties", filter] as const,
   pendingChanges: (status: string, page: number) => ["campaigns", "pending-changes", status, page] as const,
+  /** How many changes wait (the workbench's count). */
+  pendingChangesCount: () => ["campaigns", "pending-changes", "count"] as const,
   pendingChange: (id: string) => ["campaigns", "pending-change", id] as const,
 };

@@ -31,7 +31,7 @@ export function useHomeTodos(permissions: Permissions) {
     ...fresh,
   });
   const pending = useQuery({
-    queryKey: [...campaignQueryKeys.all, "pending-changes-count"],
+    queryKey: campaignQueryKeys.pendingChangesCount(),
     queryFn: () => callApi(listPendingChanges, { query: PENDING }),
     enabled: permissions.canResolvePendingChanges,
     ...fresh,
